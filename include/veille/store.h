@@ -1,0 +1,120 @@
+// Store: where articles, their revisions and their raw input bytes live.
+// The interface is what a server database (PostgreSQL) will implement later;
+// OpenSqliteStore gives the embedded default. A Store object is used from one
+// thread at a time (open one per thread); several processes may open the same
+// SQLite file (WAL), one writer at a time.
+#ifndef VEILLE_STORE_H_
+#define VEILLE_STORE_H_
+
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "veille/article.h"
+#include "veille/status.h"
+
+namespace veille {
+
+enum class PutOutcome : uint8_t {
+  kNew,      // a new article (revision 1)
+  kKnown,    // same key, same content as its latest revision: nothing written
+  kRevised,  // same key, changed content: stored as a new revision
+};
+const char* PutOutcomeName(PutOutcome o);
+
+struct PutResult {
+  int64_t article_id = 0;
+  int64_t revision = 0;
+  PutOutcome outcome = PutOutcome::kNew;
+};
+
+// One stored article at its latest revision (or the revision asked for).
+struct StoredArticle {
+  int64_t id = 0;
+  int64_t revision = 0;
+  int64_t revision_count = 0;
+  std::string doc_key;      // canonical URL, or "file:" + absolute path (+ "#" + record)
+  std::string input;        // where this revision was read
+  int64_t record = 0;
+  std::string ingested_at;  // ISO 8601 UTC
+  std::string format;       // "html" / "text"
+  Article article;
+  std::string extra_json;   // unknown fields of a JSONL record
+};
+
+struct ArticleListOptions {
+  int64_t limit = 50;    // at most this many rows (bounded to 10,000)
+  int64_t offset = 0;
+};
+
+struct SearchHit {
+  int64_t id = 0;
+  std::string title;
+  std::string site;
+  std::string snippet;  // with matched words between [ and ]
+  double score = 0;     // bm25: lower is better
+};
+
+struct StoreStats {
+  int64_t articles = 0;
+  int64_t revisions = 0;
+  int64_t raw_documents = 0;
+  int64_t raw_bytes = 0;         // uncompressed size of the stored raw inputs
+  int64_t raw_stored_bytes = 0;  // their compressed size
+  int64_t schema_version = 0;
+  std::vector<std::pair<std::string, int64_t>> by_lang;
+  std::vector<std::pair<std::string, int64_t>> by_site;
+};
+
+class Store {
+ public:
+  virtual ~Store() = default;
+
+  // Transactions: every Put between Begin() and Commit() is atomic; Rollback()
+  // discards them. A Put outside a transaction runs in its own.
+  virtual Status Begin() = 0;
+  virtual Status Commit() = 0;
+  virtual Status Rollback() = 0;
+
+  // Stores `article` extracted from `raw` under `doc_key` (see StoredArticle).
+  // The raw bytes are kept compressed. Returns the article id, the revision
+  // and whether it was new, already known (identical raw bytes as the latest
+  // revision: nothing is written) or a new revision.
+  virtual Result<PutResult> PutArticle(std::string_view doc_key, const RawDocument& raw,
+                                       const Article& article) = 0;
+
+  // Returns the article's latest revision, or kNotFound.
+  virtual Result<StoredArticle> GetArticle(int64_t id) = 0;
+  // Returns the raw bytes of a revision (decompressed), or kNotFound.
+  virtual Result<std::string> GetRawBytes(int64_t id, int64_t revision) = 0;
+  // Articles by id ascending, latest revisions.
+  virtual Result<std::vector<StoredArticle>> ListArticles(const ArticleListOptions& options) = 0;
+  // Full-text search over title and text (FTS5 query syntax; a plain phrase
+  // of words works). Best first; at most `limit` hits.
+  virtual Result<std::vector<SearchHit>> Search(std::string_view query, int64_t limit) = 0;
+  virtual Result<StoreStats> Stats() = 0;
+  // Calls fn for every article (latest revision) in id order; stops at the
+  // first non-OK status fn returns and returns it.
+  virtual Status ForEachArticle(const std::function<Status(const StoredArticle&)>& fn) = 0;
+};
+
+struct StoreOptions {
+  // zstd level for raw input bytes (1 fast .. 19 small).
+  int raw_compression_level = 3;
+  // Milliseconds to wait for another writer's lock before failing.
+  int busy_timeout_ms = 10000;
+};
+
+// Opens (creating if needed) an SQLite store at `path` (":memory:" works),
+// applying pending schema migrations in one transaction. Returns kIoError if
+// the file cannot be opened, kCorruption if it is not a Veille database or is
+// damaged, kUnsupported if its schema is newer than this program knows.
+Result<std::unique_ptr<Store>> OpenSqliteStore(const std::string& path,
+                                               const StoreOptions& options);
+
+}  // namespace veille
+
+#endif  // VEILLE_STORE_H_
