@@ -48,7 +48,9 @@ Result<std::unique_ptr<DocumentReader>> OpenInput(const std::string& path,
 
 // Expands paths into the list of input files: a file is kept as given, a folder
 // is walked recursively (symlinked folders are not followed, hidden entries are
-// skipped), in a stable sorted order; "-" stays "-". A path that does not exist
+// skipped, and only files with a document extension -- .html .htm .xhtml
+// .shtml .txt .text .jsonl .ndjson .json, optionally .gz -- or none are taken),
+// in a stable sorted order; "-" stays "-". A path that does not exist
 // yields an error entry so that the caller reports it and goes on.
 struct InputEntry {
   std::string path;

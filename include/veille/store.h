@@ -74,7 +74,9 @@ class Store {
   virtual ~Store() = default;
 
   // Transactions: every Put between Begin() and Commit() is atomic; Rollback()
-  // discards them. A Put outside a transaction runs in its own.
+  // discards them. A Put outside a transaction runs in its own. Begin() inside
+  // a transaction and Commit() outside one return kInvalidInput; Rollback()
+  // outside one is a no-op.
   virtual Status Begin() = 0;
   virtual Status Commit() = 0;
   virtual Status Rollback() = 0;
@@ -82,7 +84,10 @@ class Store {
   // Stores `article` extracted from `raw` under `doc_key` (see StoredArticle).
   // The raw bytes are kept compressed. Returns the article id, the revision
   // and whether it was new, already known (identical raw bytes as the latest
-  // revision: nothing is written) or a new revision.
+  // revision: nothing is written but the article's last-seen time) or a new
+  // revision. On failure nothing of this Put is stored, and an enclosing
+  // transaction stays open with its earlier Puts (unless SQLite itself had to
+  // abort it: disk full, I/O error).
   virtual Result<PutResult> PutArticle(std::string_view doc_key, const RawDocument& raw,
                                        const Article& article) = 0;
 

@@ -1,1 +1,178 @@
-// placeholder: being written
+// Schema migrations (see migrations.h and docs/storage-format.md). To change
+// the schema, append a Migration with the next version, update schema.sql to
+// the resulting schema, and never edit a migration that has shipped.
+// Tested by sqlite_store_test (SchemaSqlMatchesMigrations, ReopenKeepsData,
+// RefusesNewerSchema, RejectsForeignDatabase).
+#include "store/migrations.h"
+
+#include <array>
+#include <string>
+
+namespace veille::store {
+namespace {
+
+// Version 1: the initial schema (identical to schema.sql at version 1).
+constexpr const char* kV1 = R"sql(
+CREATE TABLE raw_documents (
+  id           INTEGER PRIMARY KEY,
+  content_hash TEXT    NOT NULL UNIQUE,
+  format       TEXT    NOT NULL,
+  size         INTEGER NOT NULL,
+  codec        TEXT    NOT NULL,
+  data         BLOB    NOT NULL
+);
+CREATE TABLE articles (
+  id              INTEGER PRIMARY KEY,
+  doc_key         TEXT    NOT NULL UNIQUE,
+  url             TEXT    NOT NULL,
+  latest_revision INTEGER NOT NULL,
+  first_seen      TEXT    NOT NULL,
+  last_seen       TEXT    NOT NULL
+);
+CREATE TABLE revisions (
+  article_id        INTEGER NOT NULL REFERENCES articles(id),
+  revision          INTEGER NOT NULL,
+  raw_id            INTEGER NOT NULL REFERENCES raw_documents(id),
+  input             TEXT    NOT NULL,
+  record            INTEGER NOT NULL,
+  format            TEXT    NOT NULL,
+  ingested_at       TEXT    NOT NULL,
+  url               TEXT    NOT NULL,
+  title             TEXT    NOT NULL,
+  author            TEXT    NOT NULL,
+  published         TEXT    NOT NULL,
+  site              TEXT    NOT NULL,
+  lang              TEXT    NOT NULL,
+  text              TEXT    NOT NULL,
+  image_url         TEXT    NOT NULL,
+  related_json      TEXT    NOT NULL,
+  warnings_json     TEXT    NOT NULL,
+  extra_json        TEXT    NOT NULL,
+  hint_url          TEXT    NOT NULL,
+  hint_title        TEXT    NOT NULL,
+  hint_site         TEXT    NOT NULL,
+  hint_published    TEXT    NOT NULL,
+  hint_content_type TEXT    NOT NULL,
+  bytes_are_utf8    INTEGER NOT NULL,
+  PRIMARY KEY (article_id, revision)
+);
+CREATE INDEX revisions_by_raw_id ON revisions(raw_id);
+CREATE VIRTUAL TABLE articles_fts USING fts5(
+  title, text, tokenize = 'unicode61 remove_diacritics 2'
+);
+)sql";
+
+constexpr std::array<Migration, 1> kMigrations = {{
+    {1, "initial schema: raw_documents, articles, revisions, articles_fts", kV1},
+}};
+
+// The tables every Veille schema since version 1 has.
+constexpr std::array<const char*, 4> kRequiredTables = {"raw_documents", "articles", "revisions",
+                                                        "articles_fts"};
+
+struct Header {
+  int64_t application_id = 0;
+  int64_t user_version = 0;
+  int64_t schema_objects = 0;
+};
+
+Result<Header> ReadHeader(SqliteDb& db) {
+  Header h;
+  VEILLE_ASSIGN_OR_RETURN(h.application_id, db.QueryInt("PRAGMA application_id"));
+  VEILLE_ASSIGN_OR_RETURN(h.user_version, db.QueryInt("PRAGMA user_version"));
+  VEILLE_ASSIGN_OR_RETURN(h.schema_objects, db.QueryInt("SELECT count(*) FROM sqlite_master"));
+  return h;
+}
+
+// Returns OK when `h` is a Veille database at a version we can read or an
+// empty database we may initialise.
+Status CheckHeader(const Header& h, const std::string& path) {
+  const bool ours = h.application_id == kApplicationId;
+  const bool empty = h.application_id == 0 && h.user_version == 0 && h.schema_objects == 0;
+  if (!ours && !empty) {
+    return Status::Corruption("not a Veille database (application_id " +
+                              std::to_string(h.application_id) + ", " +
+                              std::to_string(h.schema_objects) + " schema objects)")
+        .At(path);
+  }
+  if (ours && h.user_version > LatestSchemaVersion()) {
+    return Status::Unsupported("store schema version " + std::to_string(h.user_version) +
+                               " is newer than this program's (" +
+                               std::to_string(LatestSchemaVersion()) + "); upgrade Veille")
+        .At(path);
+  }
+  if (ours && h.user_version < 1) {
+    return Status::Corruption("Veille database without a schema version").At(path);
+  }
+  return Status::Ok();
+}
+
+Status CheckTables(SqliteDb& db) {
+  for (const char* table : kRequiredTables) {
+    VEILLE_ASSIGN_OR_RETURN(Statement stmt,
+                            db.Prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' "
+                                       "AND name = ?1"));
+    stmt.BindText(1, table);
+    VEILLE_ASSIGN_OR_RETURN(const bool found, stmt.Step());
+    if (!found) {
+      return Status::Corruption(std::string("Veille database lacks table ") + table).At(db.path());
+    }
+  }
+  return Status::Ok();
+}
+
+Status MigrateLocked(SqliteDb& db) {
+  // Re-read under the write lock: another process may have migrated meanwhile.
+  VEILLE_ASSIGN_OR_RETURN(const Header h, ReadHeader(db));
+  VEILLE_RETURN_IF_ERROR(CheckHeader(h, db.path()));
+  for (const Migration& m : kMigrations) {
+    if (m.version <= h.user_version) continue;
+    const Status s = db.Exec(m.sql);
+    if (!s.ok()) {
+      return s.WithContext("migration to schema version " + std::to_string(m.version) + " (" +
+                           m.description + ")");
+    }
+  }
+  // PRAGMA values cannot be bound; these are program constants.
+  VEILLE_RETURN_IF_ERROR(db.Exec("PRAGMA application_id = " + std::to_string(kApplicationId) +
+                                 ";\n" +
+                                 "PRAGMA user_version = " + std::to_string(LatestSchemaVersion())));
+  return Status::Ok();
+}
+
+}  // namespace
+
+std::span<const Migration> Migrations() { return kMigrations; }
+
+int64_t LatestSchemaVersion() { return kMigrations.back().version; }
+
+Status CheckIsVeilleOrEmpty(SqliteDb& db) {
+  Result<Header> header = ReadHeader(db);
+  if (!header.ok()) {
+    if (header.status().code() == StatusCode::kCorruption) {
+      return Status::Corruption("not a Veille database: not an SQLite file, or a damaged one (" +
+                                header.status().message() + ")")
+          .At(db.path());
+    }
+    return header.status();
+  }
+  return CheckHeader(*header, db.path());
+}
+
+Status ApplyMigrations(SqliteDb& db) {
+  VEILLE_RETURN_IF_ERROR(CheckIsVeilleOrEmpty(db));
+  VEILLE_ASSIGN_OR_RETURN(const int64_t version, db.QueryInt("PRAGMA user_version"));
+  if (version == LatestSchemaVersion()) return CheckTables(db);
+
+  VEILLE_RETURN_IF_ERROR(db.Exec("BEGIN IMMEDIATE"));
+  Status s = MigrateLocked(db);
+  if (s.ok()) s = CheckTables(db);
+  if (s.ok()) s = db.Exec("COMMIT");
+  if (!s.ok()) {
+    if (!db.autocommit()) (void)db.Exec("ROLLBACK");
+    return s;
+  }
+  return Status::Ok();
+}
+
+}  // namespace veille::store

@@ -1,1 +1,178 @@
-// placeholder: being written
+#include "ingest/byte_stream.h"
+
+#include <gtest/gtest.h>
+
+#include <string>
+
+#include "test_util.h"
+
+namespace veille::ingest {
+namespace {
+
+using testing_util::Gzip;
+
+// Drains `stream` with reads of at most `chunk` bytes; stops at the first error.
+Result<std::string> ReadAll(ByteStream& stream, size_t chunk = 4096) {
+  std::string out;
+  std::string buf(chunk, '\0');
+  for (;;) {
+    Result<size_t> got = stream.Read(buf.data(), buf.size());
+    if (!got.ok()) return got.status();
+    if (*got == 0) return out;
+    out.append(buf.data(), *got);
+  }
+}
+
+std::string SampleText(size_t lines) {
+  std::string s;
+  for (size_t i = 0; i < lines; ++i) s += "Ligne " + std::to_string(i) + " : l'été à Paris.\n";
+  return s;
+}
+
+TEST(MemoryStream, ReadsInBoundedChunks) {
+  auto stream = NewMemoryStream("abcdefg", 3);
+  char buf[16];
+  Result<size_t> got = stream->Read(buf, sizeof(buf));
+  ASSERT_TRUE(got.ok());
+  EXPECT_EQ(*got, 3u);
+  Result<std::string> rest = ReadAll(*stream);
+  ASSERT_TRUE(rest.ok());
+  EXPECT_EQ(*rest, "defg");
+}
+
+TEST(PrefixedStream, YieldsPrefixThenRest) {
+  auto stream = NewPrefixedStream("head-", NewMemoryStream("tail", 1));
+  Result<std::string> all = ReadAll(*stream, 2);
+  ASSERT_TRUE(all.ok());
+  EXPECT_EQ(*all, "head-tail");
+}
+
+TEST(ReadHead, StopsAtTheRequestedSize) {
+  auto stream = NewMemoryStream("0123456789", 3);
+  std::string head;
+  ASSERT_TRUE(ReadHead(*stream, 5, &head).ok());
+  EXPECT_EQ(head, "01234");
+  ASSERT_TRUE(ReadHead(*stream, 100, &head).ok());
+  EXPECT_EQ(head, "56789");
+}
+
+TEST(GzipStream, DecodesOneMember) {
+  const std::string text = SampleText(5000);
+  const std::string packed = Gzip(text);
+  ASSERT_TRUE(HasGzipMagic(packed));
+  auto stream = NewGzipStream(NewMemoryStream(packed, 7));
+  Result<std::string> all = ReadAll(*stream, 1000);
+  ASSERT_TRUE(all.ok()) << all.status().ToString();
+  EXPECT_EQ(*all, text);
+}
+
+TEST(GzipStream, DecodesConcatenatedMembers) {
+  const std::string a = SampleText(300), b = "second member\n", c = SampleText(20);
+  auto stream = NewGzipStream(NewMemoryStream(Gzip(a) + Gzip(b) + Gzip("") + Gzip(c)));
+  Result<std::string> all = ReadAll(*stream, 333);
+  ASSERT_TRUE(all.ok()) << all.status().ToString();
+  EXPECT_EQ(*all, a + b + c);
+}
+
+TEST(GzipStream, DecodesHighExpansionInConstantMemory) {
+  const std::string zeros(8 << 20, '\0');
+  const std::string packed = Gzip(zeros, 9);
+  ASSERT_LT(packed.size(), 64u << 10);
+  auto stream = NewGzipStream(NewMemoryStream(packed));
+  std::string buf(64 << 10, 'x');
+  size_t total = 0;
+  for (;;) {
+    Result<size_t> got = stream->Read(buf.data(), buf.size());
+    ASSERT_TRUE(got.ok());
+    if (*got == 0) break;
+    total += *got;
+  }
+  EXPECT_EQ(total, zeros.size());
+}
+
+TEST(GzipStream, TruncatedMemberIsCorruptionNamingTheMember) {
+  const std::string first = Gzip(SampleText(50));
+  std::string second = Gzip(SampleText(80));
+  second.resize(second.size() - 10);  // cut inside the trailer/data
+  const std::string packed = first + second;
+  auto stream = NewGzipStream(NewMemoryStream(packed, 5));
+  Result<std::string> all = ReadAll(*stream);
+  ASSERT_FALSE(all.ok());
+  EXPECT_EQ(all.status().code(), StatusCode::kCorruption);
+  EXPECT_EQ(all.status().message(), "truncated gzip stream (member 2 ends early at byte " +
+                                        std::to_string(packed.size()) + ")");
+  // The failure is sticky.
+  char buf[8];
+  Result<size_t> again = stream->Read(buf, sizeof(buf));
+  ASSERT_FALSE(again.ok());
+  EXPECT_EQ(again.status().message(), all.status().message());
+}
+
+TEST(GzipStream, HeaderOnlyIsTruncated) {
+  auto stream = NewGzipStream(NewMemoryStream(Gzip("abc").substr(0, 5)));
+  Result<std::string> all = ReadAll(*stream);
+  ASSERT_FALSE(all.ok());
+  EXPECT_EQ(all.status().message(), "truncated gzip stream (member 1 ends early at byte 5)");
+}
+
+TEST(GzipStream, CorruptDataIsCorruptionWithOffset) {
+  std::string packed = Gzip(SampleText(200), 0);  // stored blocks: a flipped byte breaks the CRC
+  packed[packed.size() / 2] ^= 0x55;
+  auto stream = NewGzipStream(NewMemoryStream(packed));
+  Result<std::string> all = ReadAll(*stream);
+  ASSERT_FALSE(all.ok());
+  EXPECT_EQ(all.status().code(), StatusCode::kCorruption);
+  EXPECT_EQ(all.status().message().rfind("corrupt gzip stream (member 1 at byte ", 0), 0u)
+      << all.status().message();
+  EXPECT_NE(all.status().message().find("incorrect data check"), std::string::npos);
+}
+
+TEST(GzipStream, DamagedDeflateDataIsCorruption) {
+  std::string packed = Gzip(SampleText(2000));
+  for (size_t i = 20; i < 60; ++i) packed[i] = static_cast<char>(0xFF);
+  auto stream = NewGzipStream(NewMemoryStream(packed));
+  Result<std::string> all = ReadAll(*stream);
+  ASSERT_FALSE(all.ok());
+  EXPECT_EQ(all.status().code(), StatusCode::kCorruption);
+  EXPECT_EQ(all.status().message().rfind("corrupt gzip stream (member 1 at byte ", 0), 0u)
+      << all.status().message();
+}
+
+TEST(GzipStream, TrailingGarbageIsCorruptionOfTheNextMember) {
+  const std::string packed = Gzip("hello\n") + "garbage";
+  auto stream = NewGzipStream(NewMemoryStream(packed));
+  Result<std::string> all = ReadAll(*stream);
+  ASSERT_FALSE(all.ok());
+  EXPECT_EQ(all.status().message().rfind("corrupt gzip stream (member 2 at byte ", 0), 0u)
+      << all.status().message();
+}
+
+TEST(FileStream, ReadsAFile) {
+  const auto dir = testing_util::MakeTempDir("file_stream");
+  const std::string path = testing_util::WriteFile(dir / "a.txt", "contenu\n");
+  Result<std::unique_ptr<ByteStream>> stream = OpenFileStream(path);
+  ASSERT_TRUE(stream.ok());
+  Result<std::string> all = ReadAll(**stream);
+  ASSERT_TRUE(all.ok());
+  EXPECT_EQ(*all, "contenu\n");
+}
+
+TEST(FileStream, MissingFileIsNotFoundNamingThePath) {
+  const auto dir = testing_util::MakeTempDir("file_stream_missing");
+  const std::string path = (dir / "nope.html").string();
+  Result<std::unique_ptr<ByteStream>> stream = OpenFileStream(path);
+  ASSERT_FALSE(stream.ok());
+  EXPECT_EQ(stream.status().code(), StatusCode::kNotFound);
+  EXPECT_EQ(stream.status().input(), path);
+}
+
+TEST(FileStream, DirectoryIsInvalidInput) {
+  const auto dir = testing_util::MakeTempDir("file_stream_dir");
+  Result<std::unique_ptr<ByteStream>> stream = OpenFileStream(dir.string());
+  ASSERT_FALSE(stream.ok());
+  EXPECT_EQ(stream.status().code(), StatusCode::kInvalidInput);
+  EXPECT_EQ(stream.status().message(), "is a directory");
+}
+
+}  // namespace
+}  // namespace veille::ingest

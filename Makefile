@@ -1,0 +1,63 @@
+# Veille: the two commands are `make demo` and `make test` (see README.md).
+JOBS       ?= $(shell nproc)
+RELEASE    := build/release
+ASAN       := build/asan
+FUZZ       := build/fuzz
+FUZZ_SECONDS ?= 10
+VEILLE     := $(RELEASE)/veille
+
+.PHONY: all deps build demo test test-release test-asan fuzz bench format clean
+
+all: build
+
+deps:
+	@scripts/install-deps
+
+build: deps
+	cmake -S . -B $(RELEASE) -G Ninja -DCMAKE_BUILD_TYPE=Release
+	cmake --build $(RELEASE) -j $(JOBS)
+
+# Ingests the bundled sample corpus into var/demo.db and shows what Veille made of it.
+demo: build
+	@mkdir -p var
+	@rm -f var/demo.db var/demo.db-wal var/demo.db-shm
+	@echo "== veille ingest data/sample"
+	@$(VEILLE) --db var/demo.db ingest --no-progress data/sample; \
+	  rc=$$?; [ $$rc -eq 0 ] || [ $$rc -eq 3 ] || exit $$rc
+	@echo
+	@echo "== veille ingest data/sample (again: everything is already known)"
+	@$(VEILLE) --db var/demo.db ingest --no-progress -q data/sample
+	@echo
+	@echo "== veille articles"
+	@$(VEILLE) --db var/demo.db articles
+	@echo
+	@echo "== veille search \"Vladivostok\""
+	@$(VEILLE) --db var/demo.db search Vladivostok --limit 5
+	@echo
+	@echo "The database is var/demo.db; try: $(VEILLE) --db var/demo.db show 1"
+
+test: test-release test-asan fuzz
+
+test-release: build
+	ctest --test-dir $(RELEASE) --output-on-failure -j $(JOBS)
+
+test-asan: deps
+	cmake -S . -B $(ASAN) -G Ninja -DCMAKE_BUILD_TYPE=Debug -DVEILLE_SANITIZE=ON
+	cmake --build $(ASAN) -j $(JOBS)
+	ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1 \
+	  ctest --test-dir $(ASAN) --output-on-failure -j $(JOBS)
+
+# Builds the libFuzzer targets with clang and runs each for FUZZ_SECONDS.
+fuzz: deps
+	CC=clang CXX=clang++ cmake -S . -B $(FUZZ) -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DVEILLE_FUZZ=ON
+	cmake --build $(FUZZ) -j $(JOBS)
+	tools/run-fuzzers $(FUZZ) $(FUZZ_SECONDS)
+
+bench: build
+	bench/ingest/run
+
+format:
+	git ls-files '*.cc' '*.h' | xargs clang-format -i
+
+clean:
+	rm -rf build var

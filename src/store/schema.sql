@@ -1,0 +1,64 @@
+-- Veille store schema, version 1: the result of applying every migration in
+-- src/store/migrations.cc (PRAGMA user_version = 1,
+-- PRAGMA application_id = 0x5665696C, "Veil"). Documentation only: the program
+-- runs the migrations. sqlite_store_test (SchemaSqlMatchesMigrations) checks
+-- that this file and the migrations build the same tables, columns and indexes.
+-- See docs/storage-format.md.
+
+-- Raw input bytes, deduplicated by content: several revisions (of one or of
+-- several articles) may share a row.
+CREATE TABLE raw_documents (
+  id           INTEGER PRIMARY KEY,
+  content_hash TEXT    NOT NULL UNIQUE,  -- XXH3-128 of the raw bytes, 32 lowercase hex digits
+  format       TEXT    NOT NULL,         -- 'html' / 'text' when first stored
+  size         INTEGER NOT NULL,         -- uncompressed size in bytes
+  codec        TEXT    NOT NULL,         -- how `data` is encoded: 'zstd'
+  data         BLOB    NOT NULL          -- the raw bytes, compressed with `codec`
+);
+
+-- One row per document key (canonical URL or "file:" path).
+CREATE TABLE articles (
+  id              INTEGER PRIMARY KEY,
+  doc_key         TEXT    NOT NULL UNIQUE,
+  url             TEXT    NOT NULL,  -- canonical URL of the latest revision ('' if none)
+  latest_revision INTEGER NOT NULL,  -- revisions are numbered 1..latest_revision, none missing
+  first_seen      TEXT    NOT NULL,  -- ISO 8601 UTC of the first Put
+  last_seen       TEXT    NOT NULL   -- ISO 8601 UTC of the last Put (kKnown included)
+);
+
+-- Every stored version of an article: what was read and what extraction made of it.
+CREATE TABLE revisions (
+  article_id        INTEGER NOT NULL REFERENCES articles(id),
+  revision          INTEGER NOT NULL,  -- 1-based
+  raw_id            INTEGER NOT NULL REFERENCES raw_documents(id),
+  input             TEXT    NOT NULL,  -- where it was read (path, "-", URL)
+  record            INTEGER NOT NULL,  -- record number in a container, 0 for a whole file
+  format            TEXT    NOT NULL,  -- 'html' / 'text'
+  ingested_at       TEXT    NOT NULL,  -- ISO 8601 UTC
+  -- The extracted Article (include/veille/article.h).
+  url               TEXT    NOT NULL,
+  title             TEXT    NOT NULL,
+  author            TEXT    NOT NULL,
+  published         TEXT    NOT NULL,
+  site              TEXT    NOT NULL,
+  lang              TEXT    NOT NULL,
+  text              TEXT    NOT NULL,
+  image_url         TEXT    NOT NULL,
+  related_json      TEXT    NOT NULL,  -- [{"title": .., "snippet": .., "url": ..}, ...]
+  warnings_json     TEXT    NOT NULL,  -- ["...", ...]
+  extra_json        TEXT    NOT NULL,  -- a JSONL record's unknown fields ('' if none)
+  -- Hints the container gave with the raw bytes (RawDocument).
+  hint_url          TEXT    NOT NULL,
+  hint_title        TEXT    NOT NULL,
+  hint_site         TEXT    NOT NULL,
+  hint_published    TEXT    NOT NULL,
+  hint_content_type TEXT    NOT NULL,
+  bytes_are_utf8    INTEGER NOT NULL,  -- 0 / 1
+  PRIMARY KEY (article_id, revision)
+);
+CREATE INDEX revisions_by_raw_id ON revisions(raw_id);
+
+-- Full-text index over the latest revision of each article; rowid = articles.id.
+CREATE VIRTUAL TABLE articles_fts USING fts5(
+  title, text, tokenize = 'unicode61 remove_diacritics 2'
+);
