@@ -14,9 +14,9 @@ namespace veille {
 // How a document's bytes are to be read.
 enum class DocFormat : uint8_t {
   kUnknown = 0,
-  kHtml,  // an HTML page (raw bytes, any charset)
-  kText,  // a page already flattened to text lines, as a crawler gives it
-  kJsonl, // one JSON object per line (a container: yields other documents)
+  kHtml,   // an HTML page (raw bytes, any charset)
+  kText,   // a page already flattened to text lines, as a crawler gives it
+  kJsonl,  // one JSON object per line (a container: yields other documents)
 };
 
 // "html", "text", "jsonl" or "unknown".
@@ -26,19 +26,19 @@ const char* DocFormatName(DocFormat f);
 // input bytes (not yet decoded); the other fields are hints the container gave
 // (a JSONL record's url/title/site/published, an HTTP header's charset).
 struct RawDocument {
-  std::string input;      // where it was read: a path, "-" for stdin, or a URL
-  int64_t record = 0;     // 1-based record number in a container (JSONL line); 0 for a whole file
+  std::string input;   // where it was read: a path, "-" for stdin, or a URL
+  int64_t record = 0;  // 1-based record number in a container (JSONL line); 0 for a whole file
   DocFormat format = DocFormat::kUnknown;  // kHtml or kText once read
-  std::string bytes;      // the document's raw bytes (bounded by the reader's options)
+  std::string bytes;  // the document's raw bytes (bounded by the reader's options)
 
   // Hints from the container; empty when absent.
   std::string url;
   std::string title;
   std::string site;
-  std::string published;      // ISO 8601 as given, or normalised by the reader
-  std::string content_type;   // e.g. an HTTP Content-Type value carrying a charset
-  std::string extra_json;     // a JSONL record's unknown fields, as a JSON object ("" if none)
-  bool bytes_are_utf8 = false; // true when the container guarantees UTF-8 (JSON strings)
+  std::string published;        // ISO 8601 as given, or normalised by the reader
+  std::string content_type;     // e.g. an HTTP Content-Type value carrying a charset
+  std::string extra_json;       // a JSONL record's unknown fields, as a JSON object ("" if none)
+  bool bytes_are_utf8 = false;  // true when the container guarantees UTF-8 (JSON strings)
 };
 
 // A teaser of another article found on a page (aggregator "similar news").
@@ -51,13 +51,13 @@ struct RelatedLink {
 // What extraction makes of a RawDocument. All strings are valid UTF-8, NFC.
 // Fields that could not be determined are empty.
 struct Article {
-  std::string url;            // canonical URL ("" for a file without one)
+  std::string url;  // canonical URL ("" for a file without one)
   std::string title;
   std::string author;
-  std::string published;      // ISO 8601 (date or date-time, UTC "Z" when a time is known)
-  std::string site;           // the outlet's name (or host)
-  std::string lang;           // ISO 639-1 code, e.g. "fr"
-  std::string text;           // main text; paragraphs separated by blank lines
+  std::string published;  // ISO 8601 (date or date-time, UTC "Z" when a time is known)
+  std::string site;       // the outlet's name (or host)
+  std::string lang;       // ISO 639-1 code, e.g. "fr"
+  std::string text;       // main text; paragraphs separated by blank lines
   std::string image_url;
   std::vector<RelatedLink> related;
   // Diagnostics that did not stop extraction (charset repaired, bytes replaced).

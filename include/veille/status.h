@@ -43,7 +43,9 @@ class [[nodiscard]] Status {
   Status& operator=(Status&&) noexcept = default;
 
   static Status Ok() { return Status(); }
-  static Status InvalidInput(std::string msg) { return {StatusCode::kInvalidInput, std::move(msg)}; }
+  static Status InvalidInput(std::string msg) {
+    return {StatusCode::kInvalidInput, std::move(msg)};
+  }
   static Status NotFound(std::string msg) { return {StatusCode::kNotFound, std::move(msg)}; }
   static Status Corruption(std::string msg) { return {StatusCode::kCorruption, std::move(msg)}; }
   static Status IoError(std::string msg) { return {StatusCode::kIoError, std::move(msg)}; }
@@ -86,7 +88,7 @@ class [[nodiscard]] Status {
 template <typename T>
 class [[nodiscard]] Result {
  public:
-  Result(T value) : v_(std::move(value)) {}  // NOLINT: implicit by design
+  Result(T value) : v_(std::move(value)) {}        // NOLINT: implicit by design
   Result(Status status) : v_(std::move(status)) {  // NOLINT
     if (std::get<Status>(v_).ok()) v_ = Status::Internal("Result built from an OK status");
   }
@@ -123,9 +125,9 @@ class [[nodiscard]] Result {
 #define VEILLE_STATUS_CONCAT_(a, b) VEILLE_STATUS_CONCAT_INNER_(a, b)
 
 // Returns from the enclosing function if `expr` (a Status) is not OK.
-#define VEILLE_RETURN_IF_ERROR(expr)        \
-  do {                                      \
-    ::veille::Status veille_status_ = (expr); \
+#define VEILLE_RETURN_IF_ERROR(expr)                 \
+  do {                                               \
+    ::veille::Status veille_status_ = (expr);        \
     if (!veille_status_.ok()) return veille_status_; \
   } while (0)
 

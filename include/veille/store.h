@@ -36,17 +36,17 @@ struct StoredArticle {
   int64_t id = 0;
   int64_t revision = 0;
   int64_t revision_count = 0;
-  std::string doc_key;      // canonical URL, or "file:" + absolute path (+ "#" + record)
-  std::string input;        // where this revision was read
+  std::string doc_key;  // canonical URL, or "file:" + absolute path (+ "#" + record)
+  std::string input;    // where this revision was read
   int64_t record = 0;
   std::string ingested_at;  // ISO 8601 UTC
   std::string format;       // "html" / "text"
   Article article;
-  std::string extra_json;   // unknown fields of a JSONL record
+  std::string extra_json;  // unknown fields of a JSONL record
 };
 
 struct ArticleListOptions {
-  int64_t limit = 50;    // at most this many rows (bounded to 10,000)
+  int64_t limit = 50;  // at most this many rows (bounded to 10,000)
   int64_t offset = 0;
 };
 

@@ -1,1 +1,271 @@
-// placeholder: being written
+#include "extract/metadata.h"
+
+#include <array>
+
+#include "common/iso_time.h"
+#include "common/url.h"
+#include "extract/dom_util.h"
+#include "extract/json_ld.h"
+#include "extract/text_util.h"
+
+namespace veille::extract {
+namespace {
+
+constexpr size_t kMaxMetaTags = 256;  // bounds memory on hostile pages
+constexpr size_t kMaxJsonLdBlocks = 16;
+constexpr int kMaxBylineTries = 4;       // bounds NodeText() calls on byline cues
+constexpr size_t kMaxBylineChars = 100;  // longer "author" elements are bios
+
+std::string Lowered(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) c = (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c;
+  return out;
+}
+
+bool HasToken(std::string_view list, std::string_view token) {
+  size_t i = 0;
+  while (i < list.size()) {
+    size_t j = list.find(' ', i);
+    if (j == std::string_view::npos) j = list.size();
+    if (list.substr(i, j - i) == token) return true;
+    i = j + 1;
+  }
+  return false;
+}
+
+}  // namespace
+
+void MetadataCollector::Visit(const xmlNode& element, bool in_content) {
+  const std::string_view tag = TagName(element);
+  MetadataInputs& in = inputs_;
+  if (tag == "html") {
+    if (in.html_lang.empty()) in.html_lang = std::string(AttrView(element, "lang"));
+  } else if (tag == "meta") {
+    std::string_view key = AttrView(element, "property");
+    if (key.empty()) key = AttrView(element, "name");
+    if (key.empty()) key = AttrView(element, "itemprop");
+    if (key.empty()) key = AttrView(element, "http-equiv");
+    const std::string_view content = AttrView(element, "content");
+    if (!key.empty() && !content.empty() && in.meta.size() < kMaxMetaTags) {
+      in.meta.emplace_back(Lowered(key), CollapseWhitespace(content));
+    }
+  } else if (tag == "link") {
+    if (in.canonical_href.empty() && HasToken(Lowered(AttrView(element, "rel")), "canonical")) {
+      in.canonical_href = CollapseWhitespace(AttrView(element, "href"));
+    }
+  } else if (tag == "title") {
+    const bool in_svg = element.parent != nullptr && TagName(*element.parent) == "svg";
+    if (in.title_tag.empty() && !in_svg) in.title_tag = NodeText(element);
+  } else if (tag == "h1") {
+    if (in.first_h1.empty() || (in_content && !h1_in_content_)) {
+      std::string text = NodeText(element);
+      if (!text.empty()) {
+        in.first_h1 = std::move(text);
+        h1_in_content_ = in_content;
+      }
+    }
+  } else if (tag == "script") {
+    if (Lowered(AttrView(element, "type")).find("ld+json") != std::string::npos &&
+        in.json_ld.size() < kMaxJsonLdBlocks) {
+      in.json_ld.push_back(RawNodeText(element));
+    }
+  } else if (tag == "time") {
+    const std::string_view datetime = AttrView(element, "datetime");
+    if (!datetime.empty() && (in.time_datetime.empty() || (in_content && !time_in_content_))) {
+      in.time_datetime = std::string(datetime);
+      time_in_content_ = in_content;
+    }
+  } else if (tag == "a") {
+    if (in.rel_author.empty() && HasToken(Lowered(AttrView(element, "rel")), "author")) {
+      in.rel_author = NodeText(element);
+    }
+  }
+  if (in.itemprop_published.empty() && AttrView(element, "itemprop") == "datePublished") {
+    std::string_view value = AttrView(element, "content");
+    if (value.empty()) value = AttrView(element, "datetime");
+    in.itemprop_published = value.empty() ? NodeText(element) : std::string(value);
+  }
+  if (in.byline.empty() && byline_tries_ < kMaxBylineTries) {
+    const std::string cls = Lowered(AttrView(element, "class"));
+    if (cls.find("byline") != std::string::npos ||
+        (cls.find("author") != std::string::npos && cls.find("bio") == std::string::npos)) {
+      ++byline_tries_;
+      std::string text = NodeText(element);
+      if (text.size() <= kMaxBylineChars) in.byline = std::move(text);
+    }
+  }
+}
+
+namespace {
+
+// The first non-empty content of a meta tag among `keys`, in key order.
+template <size_t N>
+std::string MetaValue(const MetadataInputs& in, const std::array<const char*, N>& keys) {
+  for (const char* key : keys) {
+    for (const auto& [name, content] : in.meta) {
+      if (name == key && !content.empty()) return content;
+    }
+  }
+  return "";
+}
+
+// Letters and digits of `s`, ASCII lowercased (non-ASCII bytes kept).
+std::string MatchKey(std::string_view s) {
+  std::string key;
+  for (const char c : s) {
+    const auto u = static_cast<unsigned char>(c);
+    if (u >= 0x80 || (u >= '0' && u <= '9')) {
+      key.push_back(c);
+    } else if ((u | 0x20) >= 'a' && (u | 0x20) <= 'z') {
+      key.push_back(static_cast<char>(u | 0x20));
+    }
+  }
+  return key;
+}
+
+bool NamesSite(std::string_view part, std::string_view site, std::string_view host) {
+  const std::string key = MatchKey(part);
+  if (key.empty()) return false;
+  if (key == MatchKey(site) || key == MatchKey(host)) return true;
+  const size_t dot = host.rfind('.');
+  return dot != std::string_view::npos && key == MatchKey(host.substr(0, dot));
+}
+
+// A byline's name without its lead-in: "Par Joanne Massard" -> "Joanne Massard".
+std::string StripBylinePrefix(std::string_view text) {
+  for (const std::string_view prefix : {"par ", "by ", "von ", "por ", "di ", "door "}) {
+    if (text.size() > prefix.size() &&
+        FoldForMatch(text.substr(0, prefix.size())) == prefix.substr(0, prefix.size() - 1)) {
+      return CollapseWhitespace(text.substr(prefix.size()));
+    }
+  }
+  return std::string(text);
+}
+
+std::string FirstValidTime(std::initializer_list<std::string_view> candidates) {
+  for (const std::string_view candidate : candidates) {
+    if (candidate.empty()) continue;
+    Result<std::string> time = NormalizeIsoTime(CollapseWhitespace(candidate));
+    if (time.ok()) return std::move(time).value();
+  }
+  return "";
+}
+
+// Resolves `ref` against `base` and canonicalises it; "" when impossible.
+std::string AbsoluteUrl(std::string_view base, std::string_view ref) {
+  if (ref.empty()) return "";
+  Result<std::string> resolved = ResolveUrl(base, ref);
+  if (!resolved.ok()) return "";
+  Result<std::string> canonical = CanonicalizeUrl(resolved.value());
+  return canonical.ok() ? std::move(canonical).value() : "";
+}
+
+// "fr-FR", "fr_FR", "FR" -> "fr"; "" for anything that is not a language tag.
+std::string PrimaryLanguage(std::string_view tag) {
+  std::string lang;
+  for (const char c : tag) {
+    if (c == '-' || c == '_' || c == ',' || c == ' ') break;
+    if ((c | 0x20) < 'a' || (c | 0x20) > 'z') return "";
+    lang.push_back(static_cast<char>(c | 0x20));
+  }
+  return lang.size() == 2 || lang.size() == 3 ? lang : "";
+}
+
+}  // namespace
+
+std::string StripSiteFromTitle(std::string_view title, std::string_view site,
+                               std::string_view host) {
+  static constexpr std::array<std::string_view, 8> kSeparators = {" - ", " | ",  " – ", " — ",
+                                                                  " · ", " :: ", " » ", " / "};
+  for (const std::string_view sep : kSeparators) {
+    const size_t last = title.rfind(sep);
+    if (last != std::string_view::npos && last > 0 &&
+        NamesSite(title.substr(last + sep.size()), site, host)) {
+      return CollapseWhitespace(title.substr(0, last));
+    }
+    const size_t first = title.find(sep);
+    if (first != std::string_view::npos && first + sep.size() < title.size() &&
+        NamesSite(title.substr(0, first), site, host)) {
+      return CollapseWhitespace(title.substr(first + sep.size()));
+    }
+  }
+  return std::string(title);
+}
+
+std::string DateFromUrlPath(std::string_view url) {
+  const size_t scheme = url.find("://");
+  const size_t path = url.find('/', scheme == std::string_view::npos ? 0 : scheme + 3);
+  if (path == std::string_view::npos) return "";
+  const auto digits = [&](size_t at, size_t n) {
+    if (at + n > url.size()) return false;
+    for (size_t k = 0; k < n; ++k) {
+      if (url[at + k] < '0' || url[at + k] > '9') return false;
+    }
+    return true;
+  };
+  for (size_t i = url.find('/', path); i != std::string_view::npos; i = url.find('/', i + 1)) {
+    // "/YYYY/MM/DD" then '/' or the end.
+    if (digits(i + 1, 4) && i + 5 < url.size() && url[i + 5] == '/' && digits(i + 6, 2) &&
+        i + 8 < url.size() && url[i + 8] == '/' && digits(i + 9, 2) &&
+        (i + 11 == url.size() || url[i + 11] == '/')) {
+      const std::string_view year = url.substr(i + 1, 4);
+      if (year < "1990" || year > "2099") continue;
+      return std::string(year) + "-" + std::string(url.substr(i + 6, 2)) + "-" +
+             std::string(url.substr(i + 9, 2));
+    }
+  }
+  return "";
+}
+
+PageMetadata ResolveMetadata(const MetadataInputs& in, std::string_view page_url) {
+  const JsonLdFacts json = ReadJsonLd(in.json_ld);
+  PageMetadata out;
+
+  out.canonical_url = AbsoluteUrl(page_url, in.canonical_href);
+  if (out.canonical_url.empty()) {
+    out.canonical_url = AbsoluteUrl(page_url, MetaValue(in, std::array{"og:url"}));
+  }
+  const std::string host = UrlHost(page_url.empty() ? out.canonical_url : page_url);
+
+  out.site = MetaValue(in, std::array{"og:site_name"});
+  if (out.site.empty()) out.site = json.publisher;
+  if (out.site.empty()) out.site = MetaValue(in, std::array{"application-name"});
+
+  for (const std::string& candidate : {MetaValue(in, std::array{"og:title", "twitter:title"}),
+                                       json.headline, in.first_h1, in.title_tag}) {
+    if (candidate.empty()) continue;
+    out.title = StripSiteFromTitle(candidate, out.site, host);
+    break;
+  }
+
+  std::string meta_author = MetaValue(in, std::array{"author"});
+  std::string article_author = MetaValue(in, std::array{"article:author"});
+  if (article_author.find('/') != std::string::npos) article_author.clear();  // a profile URL
+  for (const std::string& candidate :
+       {json.author, meta_author, article_author, in.rel_author, in.byline}) {
+    if (candidate.empty()) continue;
+    out.author = StripBylinePrefix(candidate);
+    break;
+  }
+
+  out.published = FirstValidTime(
+      {json.date_published, MetaValue(in, std::array{"article:published_time"}),
+       MetaValue(in, std::array{"og:published_time", "og:article:published_time"}),
+       in.itemprop_published,
+       MetaValue(in, std::array{"datepublished", "pubdate", "publishdate", "date", "dc.date.issued",
+                                "dc.date", "dcterms.date", "parsely-pub-date", "sailthru.date"}),
+       in.time_datetime, DateFromUrlPath(out.canonical_url), DateFromUrlPath(page_url)});
+
+  out.lang = PrimaryLanguage(in.html_lang);
+  if (out.lang.empty()) {
+    out.lang = PrimaryLanguage(MetaValue(in, std::array{"content-language", "og:locale"}));
+  }
+
+  std::string image = MetaValue(in, std::array{"og:image", "og:image:url", "twitter:image"});
+  if (image.empty()) image = json.image;
+  out.image_url = AbsoluteUrl(page_url, image);
+  if (out.image_url.empty()) out.image_url = image;
+  return out;
+}
+
+}  // namespace veille::extract

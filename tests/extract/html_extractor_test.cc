@@ -1,1 +1,185 @@
-// placeholder: being written
+#include "extract/html_extractor.h"
+
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include <string>
+
+namespace veille::extract {
+namespace {
+
+using ::testing::HasSubstr;
+using ::testing::Not;
+
+const char kPara1[] =
+    "Le président russe a reçu mercredi son homologue, à Moscou, pour une rencontre longue, "
+    "tendue et très attendue par les chancelleries européennes.";
+const char kPara2[] =
+    "Les deux dirigeants ont évoqué, selon le Kremlin, la sécurité régionale, les sanctions "
+    "économiques et la coopération énergétique entre leurs pays.";
+const char kPara3[] =
+    "Aucun accord n'a été signé à l'issue de la rencontre, mais un nouveau sommet, prévu à "
+    "l'automne, devrait permettre d'avancer sur ces dossiers.";
+
+std::string Extract(const std::string& html) { return ExtractHtml(html, ExtractOptions{}).text; }
+
+std::string ArticleBody() {
+  return std::string("<p>") + kPara1 + "</p><p>" + kPara2 + "</p><p>" + kPara3 + "</p>";
+}
+
+TEST(HtmlExtractor, KeepsArticleDropsNavFooterRelatedAndComments) {
+  const std::string html =
+      "<html><head><title>Sommet - Le Journal</title></head><body>"
+      "<nav><ul><li><a href=/>Accueil</a></li><li><a href=/monde>Monde</a></li></ul></nav>"
+      "<header><h1>Le sommet de Moscou</h1></header>"
+      "<article>" +
+      ArticleBody() +
+      "</article>"
+      "<aside><h2>À lire aussi</h2><p>Un autre sujet, avec des virgules, beaucoup de "
+      "virgules, et encore du texte pour faire long.</p></aside>"
+      "<div class=\"comments\"><p>Je pense, comme beaucoup, que ce sommet ne servira à rien, "
+      "hélas, et que rien ne changera.</p></div>"
+      "<footer><p>© Le Journal, tous droits réservés, mentions légales.</p></footer>"
+      "</body></html>";
+  const std::string text = Extract(html);
+  EXPECT_EQ(text, std::string(kPara1) + "\n\n" + kPara2 + "\n\n" + kPara3);
+}
+
+TEST(HtmlExtractor, DropsFrenchBoilerplateClassNames) {
+  const std::string html =
+      "<body><div class=\"article-contenu\">" + ArticleBody() +
+      "<div class=\"bloc-lire-aussi\"><p>Lire aussi, en complément, notre analyse détaillée "
+      "du sommet, de ses enjeux et de ses suites.</p></div>"
+      "<div class=\"articles-similaires\"><p>Un sommet, deux visions, trois questions, et une "
+      "analyse complète de nos envoyés spéciaux.</p></div>"
+      "<div class=\"publicite\"><p>Votre publicité ici, contactez notre régie, vite, maintenant "
+      "et sans attendre.</p></div>"
+      "<div id=\"partage-social\"><p>Partagez cet article avec vos amis, sur vos réseaux, "
+      "maintenant.</p></div></div></body>";
+  const std::string text = Extract(html);
+  EXPECT_THAT(text, HasSubstr(kPara1));
+  EXPECT_THAT(text, HasSubstr(kPara3));
+  EXPECT_THAT(text, Not(HasSubstr("analyse")));
+  EXPECT_THAT(text, Not(HasSubstr("régie")));
+  EXPECT_THAT(text, Not(HasSubstr("Partagez")));
+}
+
+TEST(HtmlExtractor, DropsGermanBoilerplateClassNames) {
+  const std::string html =
+      "<body><main><div class=\"artikel-text\">"
+      "<p>Die Bundesregierung hat am Mittwoch, nach langen Verhandlungen, ein neues Gesetz "
+      "zur Förderung erneuerbarer Energien beschlossen.</p>"
+      "<p>Kritiker bemängeln, dass die Maßnahmen zu spät kommen, zu wenig Geld bereitstellen "
+      "und die Industrie bevorzugen.</p>"
+      "<section class=\"mehr-zum-thema\"><p>Energiewende, Klimaschutz, Strompreise: alles, "
+      "was Sie jetzt wissen müssen, auf einen Blick.</p></section>"
+      "<div class=\"werbung-container\"><p>Jetzt kaufen, sparen, gewinnen, und das alles "
+      "ganz ohne Risiko, nur heute.</p></div>"
+      "<div id=\"kommentare\"><p>Endlich, sage ich, das wurde auch Zeit, aber es ist zu "
+      "wenig, viel zu wenig.</p></div>"
+      "</div></main></body>";
+  const std::string text = Extract(html);
+  EXPECT_THAT(text, HasSubstr("Die Bundesregierung hat am Mittwoch"));
+  EXPECT_THAT(text, HasSubstr("Kritiker bemängeln"));
+  EXPECT_THAT(text, Not(HasSubstr("Energiewende")));
+  EXPECT_THAT(text, Not(HasSubstr("kaufen")));
+  EXPECT_THAT(text, Not(HasSubstr("Endlich")));
+}
+
+TEST(HtmlExtractor, DropsLinkDenseListsInsideTheArticle) {
+  const std::string html =
+      "<body><article>" + ArticleBody() +
+      "<ul><li><a href=/a>Le sommet de Moscou, les coulisses d'une rencontre</a></li>"
+      "<li><a href=/b>Sanctions : ce que prévoit le nouveau paquet européen</a></li>"
+      "<li><a href=/c>Énergie : les prix du gaz repartent à la hausse</a></li></ul>"
+      "</article></body>";
+  const std::string text = Extract(html);
+  EXPECT_THAT(text, HasSubstr(kPara2));
+  EXPECT_THAT(text, Not(HasSubstr("coulisses")));
+  EXPECT_THAT(text, Not(HasSubstr("gaz")));
+}
+
+TEST(HtmlExtractor, DropsBoilerplateLabelsInsideTheArticle) {
+  const std::string html = "<body><article><p>" + std::string(kPara1) + "</p><p>PUBLICITÉ</p><p>" +
+                           kPara2 + "</p></article></body>";
+  EXPECT_EQ(Extract(html), std::string(kPara1) + "\n\n" + kPara2);
+}
+
+TEST(HtmlExtractor, FallsBackToTheWholeBodyWhenTheMainTextIsShort) {
+  const std::string html =
+      "<body><div class=\"a\"><p>Le Kremlin a confirmé la rencontre, prévue jeudi.</p></div>"
+      "<section><div><p>La date exacte, selon Pyongyang, reste à préciser.</p></div></section>"
+      "</body>";
+  const std::string text = Extract(html);
+  EXPECT_THAT(text, HasSubstr("Le Kremlin a confirmé"));
+  EXPECT_THAT(text, HasSubstr("La date exacte"));
+}
+
+TEST(HtmlExtractor, DecodesEntitiesAndCollapsesWhitespace) {
+  const std::string html =
+      "<body><p>L&#39;&eacute;t&eacute; &amp; l&rsquo;hiver,\n   &nbsp; deux saisons "
+      "&laquo;&#xA0;oppos&#233;es&#xA0;&raquo;.</p></body>";
+  EXPECT_EQ(Extract(html), "L'été & l’hiver, deux saisons « opposées ».");
+}
+
+TEST(HtmlExtractor, KeepsTheTextOfTruncatedHtml) {
+  const std::string html = "<html><body><article><p>" + std::string(kPara1) + "</p><p>" + kPara2 +
+                           "</p><p>Le texte s'arrête au milieu d'une phr";
+  const std::string text = Extract(html);
+  EXPECT_THAT(text, HasSubstr(kPara2));
+  EXPECT_THAT(text, HasSubstr("au milieu d'une phr"));
+}
+
+TEST(HtmlExtractor, EmptyBodyGivesEmptyTextNotTheMenu) {
+  EXPECT_EQ(Extract("<html><body><nav><ul><li><a href=/>Accueil</a></li><li><a href=/m>"
+                    "Monde</a></li></ul></nav></body></html>"),
+            "");
+  EXPECT_EQ(Extract("<body><div id=\"main-menu\"><a href=/>Accueil</a> <a href=/m>Monde</a> "
+                    "<a href=/s>Sports et loisirs</a></div></body>"),
+            "");
+  EXPECT_EQ(Extract("<body><ul><li><a href=/>Accueil</a></li><li><a href=/m>Monde et "
+                    "international</a></li></ul></body>"),
+            "");
+  EXPECT_EQ(Extract(""), "");
+}
+
+TEST(HtmlExtractor, SplitsParagraphsAtDoubleLineBreaks) {
+  const std::string html =
+      "<body><div>" + std::string(kPara1) + "<br><br>" + kPara2 + "<br>" + kPara3 + "</div></body>";
+  EXPECT_EQ(Extract(html), std::string(kPara1) + "\n\n" + kPara2 + " " + kPara3);
+}
+
+TEST(HtmlExtractor, KeepsHeaderInsideArticleAndSubheadings) {
+  const std::string html =
+      "<body><article><header><h1>Titre</h1><p class=\"chapo\">Le chapô, qui résume "
+      "l'article, en une phrase.</p></header>" +
+      ArticleBody() + "<h2>Une suite attendue</h2><p>" + kPara3 + "</p></article></body>";
+  const std::string text = Extract(html);
+  EXPECT_THAT(text, HasSubstr("Le chapô"));
+  EXPECT_THAT(text, HasSubstr("\n\nUne suite attendue\n\n"));
+  EXPECT_THAT(text, Not(HasSubstr("Titre")));
+}
+
+TEST(HtmlExtractor, CollectsMetadataInputsEvenFromDroppedElements) {
+  const std::string html =
+      "<html lang=\"fr-FR\"><head><title>Sommet | Le Journal</title>"
+      "<meta property=\"og:title\" content=\"Le sommet\">"
+      "<link rel=\"canonical\" href=\"/2019/04/25/sommet\">"
+      "<script type=\"application/ld+json\">{\"headline\": \"H\"}</script></head>"
+      "<body><header><h1>Le sommet de Moscou</h1><span class=\"byline\">Par Jeanne Dupont"
+      "</span></header><article><time datetime=\"2019-04-25T08:00:00+02:00\">25 avril</time>" +
+      ArticleBody() + "</article></body></html>";
+  const HtmlExtraction result = ExtractHtml(html, ExtractOptions{});
+  EXPECT_TRUE(result.parsed);
+  EXPECT_EQ(result.metadata.html_lang, "fr-FR");
+  EXPECT_EQ(result.metadata.title_tag, "Sommet | Le Journal");
+  EXPECT_EQ(result.metadata.first_h1, "Le sommet de Moscou");
+  EXPECT_EQ(result.metadata.byline, "Par Jeanne Dupont");
+  EXPECT_EQ(result.metadata.canonical_href, "/2019/04/25/sommet");
+  EXPECT_EQ(result.metadata.time_datetime, "2019-04-25T08:00:00+02:00");
+  ASSERT_EQ(result.metadata.json_ld.size(), 1u);
+  EXPECT_THAT(result.text, Not(HasSubstr("25 avril")));
+}
+
+}  // namespace
+}  // namespace veille::extract

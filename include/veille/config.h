@@ -1,0 +1,32 @@
+// Config: one Options struct per stage plus the run-wide settings. Only cli/
+// (and later serve/) fill it, from flags, VEILLE_* environment variables and an
+// optional config file, and pass each stage its own Options by const&.
+#ifndef VEILLE_CONFIG_H_
+#define VEILLE_CONFIG_H_
+
+#include <string>
+
+#include "veille/extract.h"
+#include "veille/ingest.h"
+#include "veille/status.h"
+#include "veille/store.h"
+
+namespace veille {
+
+struct Config {
+  std::string db_path = "veille.db";  // SQLite database file
+  IngestOptions ingest;
+  ExtractOptions extract;
+  StoreOptions store;
+  // Documents per transaction when one input holds many (a JSONL file);
+  // a transaction never spans two inputs. Larger is faster, smaller loses
+  // less work to a kill.
+  int64_t commit_every = 1000;
+
+  // Returns kInvalidInput naming the first setting out of range.
+  Status Validate() const;
+};
+
+}  // namespace veille
+
+#endif  // VEILLE_CONFIG_H_

@@ -1,0 +1,145 @@
+// veille: the command-line front end. Settings come from flags, then VEILLE_*
+// environment variables, then a config file, then defaults (cli/settings.h,
+// docs/cli.md).
+#include <cstdlib>
+#include <exception>
+#include <string>
+
+#include <CLI/CLI.hpp>
+
+#include "cli/commands.h"
+#include "cli/settings.h"
+#include "veille/config.h"
+
+namespace {
+
+veille::DocFormat ParseFormat(const std::string& name) {
+  if (name == "html") return veille::DocFormat::kHtml;
+  if (name == "text") return veille::DocFormat::kText;
+  if (name == "jsonl") return veille::DocFormat::kJsonl;
+  return veille::DocFormat::kUnknown;
+}
+
+int Main(int argc, char** argv) {
+  using namespace veille::cli;
+  veille::Config config;
+  CLI::App app{"Veille: turns a stream of news pages into a clean, organised news base."};
+  app.require_subcommand(1);
+  // Config file, then environment; the flags below override both.
+  RawSettings raw;
+  if (veille::Status s = LoadSettings(FindConfigFlag(argc, argv), &config, &raw); !s.ok()) {
+    PrintError(s);
+    return kExitUsage;
+  }
+  std::string config_path;
+  app.add_option("--config", config_path,
+                 "Read settings from this TOML file (else $VEILLE_CONFIG, else "
+                 "~/.config/veille/config.toml when present)");
+  int64_t& max_document_mb = raw.max_document_mb;
+  app.add_option("--db", config.db_path, "SQLite database file")->capture_default_str();
+  app.add_option("--max-document-mb", max_document_mb, "Largest single document, in MiB")
+      ->capture_default_str();
+  app.add_option("--commit-every", config.commit_every,
+                 "Documents per transaction within one input")
+      ->capture_default_str();
+  app.add_option("--raw-compression-level", config.store.raw_compression_level,
+                 "zstd level for stored raw inputs (1-19)")
+      ->capture_default_str();
+  app.add_option("--busy-timeout-ms", config.store.busy_timeout_ms,
+                 "Wait this long for another writer's lock")
+      ->capture_default_str();
+  app.add_option("--min-paragraph-chars", config.extract.min_paragraph_chars,
+                 "Shorter lines of a text page need sentence punctuation to count as text")
+      ->capture_default_str();
+  app.add_option("--min-article-chars", config.extract.min_article_chars,
+                 "Below this, HTML extraction falls back to a wider selection")
+      ->capture_default_str();
+
+  IngestArgs ingest;
+  std::string format = "auto";
+  CLI::App* ingest_cmd = app.add_subcommand(
+      "ingest", "Read pages (HTML, text), JSONL files, folders or - (stdin) into the database");
+  ingest_cmd->add_option("paths", ingest.paths, "Files, folders, or - for stdin")->required();
+  ingest_cmd->add_option("--format", format, "Force the input format")
+      ->check(CLI::IsMember({"auto", "html", "text", "jsonl"}))
+      ->capture_default_str();
+  ingest_cmd->add_flag("-q,--quiet", ingest.quiet, "Print only the summary line");
+  ingest_cmd->add_flag("--json", ingest.json, "One JSON object per document on stdout");
+  ingest_cmd->add_flag("!--no-progress", ingest.progress, "No progress display on stderr");
+
+  ExtractArgs extract;
+  CLI::App* extract_cmd = app.add_subcommand(
+      "extract", "Extract articles from pages and print one JSON object per page (no database)");
+  extract_cmd->add_option("paths", extract.paths, "Files, folders, or - for stdin")->required();
+  extract_cmd->add_option("--format", format, "Force the input format")
+      ->check(CLI::IsMember({"auto", "html", "text", "jsonl"}))
+      ->capture_default_str();
+  extract_cmd->add_flag("--pretty", extract.pretty, "Indent the JSON");
+
+  ListArgs list;
+  CLI::App* articles_cmd = app.add_subcommand("articles", "List stored articles");
+  articles_cmd->add_option("--limit", list.limit, "At most this many")->capture_default_str();
+  articles_cmd->add_option("--offset", list.offset, "Skip this many")->capture_default_str();
+  articles_cmd->add_flag("--json", list.json, "JSON output");
+
+  int64_t show_id = 0;
+  bool show_json = false;
+  CLI::App* show_cmd = app.add_subcommand("show", "Show one article with its text");
+  show_cmd->add_option("id", show_id, "Article id")->required();
+  show_cmd->add_flag("--json", show_json, "JSON output");
+
+  std::string query;
+  CLI::App* search_cmd = app.add_subcommand("search", "Full-text search over titles and texts");
+  search_cmd->add_option("query", query, "Words to find (FTS5 syntax allowed)")->required();
+  search_cmd->add_option("--limit", list.limit, "At most this many")->capture_default_str();
+  search_cmd->add_flag("--json", list.json, "JSON output");
+
+  bool stats_json = false;
+  CLI::App* stats_cmd = app.add_subcommand("stats", "Counts of what the database holds");
+  stats_cmd->add_flag("--json", stats_json, "JSON output");
+
+  ExportArgs exp;
+  CLI::App* export_cmd = app.add_subcommand(
+      "export", "Write the stored articles as JSONL (readable by ingest) or CSV");
+  export_cmd->add_option("--format", exp.format, "jsonl or csv")
+      ->check(CLI::IsMember({"jsonl", "csv"}))
+      ->capture_default_str();
+  export_cmd->add_option("-o,--output", exp.output, "Output file, - for stdout")
+      ->capture_default_str();
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    const int code = app.exit(e);
+    return code == 0 ? kExitOk : kExitUsage;
+  }
+
+  config.ingest.max_document_bytes = static_cast<size_t>(std::max<int64_t>(max_document_mb, 0))
+                                     << 20;
+  config.ingest.forced_format = ParseFormat(format);
+  if (veille::Status s = config.Validate(); !s.ok()) {
+    PrintError(s);
+    return kExitUsage;
+  }
+
+  if (*ingest_cmd) return RunIngest(config, ingest);
+  if (*extract_cmd) return RunExtract(config, extract);
+  if (*articles_cmd) return RunArticles(config, list);
+  if (*show_cmd) return RunShow(config, show_id, show_json);
+  if (*search_cmd) return RunSearch(config, query, list);
+  if (*stats_cmd) return RunStats(config, stats_json);
+  if (*export_cmd) return RunExport(config, exp);
+  return kExitUsage;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  try {
+    return Main(argc, argv);
+  } catch (const std::exception& e) {
+    // Nothing below should throw; this is the last line of defence.
+    veille::cli::PrintError(veille::Status::Internal(e.what()));
+    return veille::cli::kExitFatal;
+  }
+}

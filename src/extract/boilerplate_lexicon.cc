@@ -1,0 +1,182 @@
+#include "extract/boilerplate_lexicon.h"
+
+#include <array>
+
+#include "extract/text_util.h"
+
+namespace veille::extract {
+namespace {
+
+// A line that is exactly one of these (ignoring final punctuation) is a label.
+constexpr std::array kWholeLines = {
+    // fr
+    "newsletter", "publicité", "commentaires", "commentaire", "dernier", "derniers", "dernières",
+    "dernières actualités", "dernières infos", "en direct", "en ce moment", "à la une",
+    "les plus lus", "les plus partagés", "populaires", "tendances", "accueil", "menu", "rechercher",
+    "recherche", "partager", "partagez", "suivez-nous", "fermer", "imprimer", "petites annonces",
+    "sommaire", "vidéos", "voir plus", "plus d'infos", "abonnez-vous", "s'abonner", "se connecter",
+    "connexion", "mon compte",
+    // en
+    "share", "tweet", "email", "e-mail", "print", "close", "search", "home", "latest", "trending",
+    "most popular", "most read", "advertisement", "sponsored", "related", "comments", "subscribe",
+    "log in", "login", "sign in", "register", "follow us",
+    // de, es, it
+    "anzeige", "werbung", "teilen", "kommentare", "startseite", "publicidad", "compartir",
+    "comentarios", "inicio", "pubblicità", "condividi", "commenti",
+    // networks
+    "facebook", "twitter", "linkedin", "whatsapp", "instagram", "pinterest", "youtube", "telegram"};
+
+// A line that starts with one of these (then a non-letter) is furniture.
+constexpr std::array kLeadingPhrases = {
+    // fr
+    "lire aussi", "à lire aussi", "a lire aussi", "à lire", "lire également", "voir aussi",
+    "à voir aussi", "à voir également", "à découvrir", "a découvrir", "découvrez aussi",
+    "sur le même sujet", "dans la même rubrique", "partager cet article", "partager sur",
+    "partager", "réagir", "commenter", "connectez-vous", "inscrivez-vous", "inscrivez vous",
+    "abonnez-vous", "abonnez vous", "créez un compte", "créer un compte", "temps de lecture",
+    "tous droits réservés", "publicité", "la newsletter", "newsletter", "recevez notre",
+    "suivez-nous", "suivez nous", "et sur nos réseaux", "retrouvez-nous", "aller au contenu",
+    "aller au menu", "retour en haut", "laissez-nous", "laisser un commentaire",
+    "poster commentaire", "poster un commentaire", "votre adresse e-mail", "champs requis",
+    "similar news", "copier le lien", "copier/coller", "lien copié", "crédit photo",
+    "crédits photo", "nous utilisons des cookies", "ce site utilise des cookies",
+    "accepter les cookies", "gérer les cookies", "paramétrer les cookies",
+    // en
+    "read also", "see also", "related:", "related articles", "related stories", "more on this",
+    "share this", "share on", "sign up", "subscribe", "log in to", "advertisement",
+    "all rights reserved", "skip to content", "skip to main", "click here", "follow us",
+    "leave a comment", "we use cookies", "this site uses cookies", "copyright", "©",
+    // de
+    "lesen sie auch", "lesen sie mehr", "mehr zum thema", "auch interessant", "teilen",
+    "alle rechte vorbehalten", "zum inhalt springen", "newsletter abonnieren", "anzeige", "werbung",
+    // es, it
+    "lea también", "lee también", "te puede interesar", "noticias relacionadas",
+    "todos los derechos reservados", "leggi anche", "tutti i diritti riservati"};
+
+// "Read more" links that close a teaser.
+constexpr std::array kReadMore = {"lire la suite",  "lire l'article", "continuer la lecture",
+                                  "en savoir plus", "read more",      "continue reading",
+                                  "weiterlesen",    "mehr lesen",     "leer más",
+                                  "seguir leyendo", "leggi tutto",    "leggi di più"};
+
+// Phrases that mark a short line (a prompt, not a sentence) anywhere in it.
+constexpr std::array kAnywhere = {
+    "commentaires", "connectez-vous",      "connectez vous", "inscrivez-vous",
+    "abonnez-vous", "créez un compte",     "newsletter",     "tous droits réservés",
+    "cookies",      "all rights reserved", "sign up",        "subscribe",
+    "kommentare",   "comentarios",         "javascript",     "partager cet article",
+    "lire la suite"};
+
+// Lines longer than this (bytes) are sentences; kAnywhere does not apply.
+constexpr size_t kPromptMaxBytes = 120;
+
+bool IsAsciiLetter(char c) { return (c | 0x20) >= 'a' && (c | 0x20) <= 'z'; }
+
+// True when `s` starts with `phrase` followed by the end or a non-letter.
+bool StartsWithWord(std::string_view s, std::string_view phrase) {
+  return StartsWith(s, phrase) && (s.size() == phrase.size() || !IsAsciiLetter(s[phrase.size()]) ||
+                                   !IsAsciiLetter(phrase.back()));
+}
+
+// Drops final punctuation and spaces: "Lire aussi :" -> "lire aussi".
+std::string_view TrimLabel(std::string_view s) {
+  while (!s.empty()) {
+    const char c = s.back();
+    if (c == ' ' || c == ':' || c == '.' || c == '!' || c == '>' || c == '|' || c == '-') {
+      s.remove_suffix(1);
+    } else if (s.ends_with("»") || s.ends_with("›")) {
+      s.remove_suffix(s.ends_with("»") ? 2 : 3);
+    } else {
+      break;
+    }
+  }
+  return s;
+}
+
+template <size_t N>
+bool AnyContained(std::string_view s, const std::array<const char*, N>& cues) {
+  for (const char* cue : cues) {
+    if (s.find(cue) != std::string_view::npos) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+PhraseCue ClassifyLine(std::string_view folded) {
+  const std::string_view label = TrimLabel(folded);
+  if (label.empty()) return PhraseCue::kNone;
+  for (const char* phrase : kReadMore) {
+    if (StartsWithWord(label, phrase)) return PhraseCue::kReadMore;
+  }
+  for (const char* phrase : kWholeLines) {
+    if (label == phrase) return PhraseCue::kBoilerplate;
+  }
+  for (const char* phrase : kLeadingPhrases) {
+    if (StartsWithWord(label, phrase)) return PhraseCue::kBoilerplate;
+  }
+  if (folded.size() <= kPromptMaxBytes && AnyContained(folded, kAnywhere)) {
+    return PhraseCue::kBoilerplate;
+  }
+  return PhraseCue::kNone;
+}
+
+namespace {
+
+// Substrings of class/id that mark furniture. Short, ambiguous cues ("ad",
+// "pub", "nav") are matched as whole tokens instead (see kTokenCues).
+constexpr std::array kAttributeCues = {
+    "share",      "sharing",         "social",      "comment",    "related",
+    "newsletter", "cookie",          "consent",     "gdpr",       "advert",
+    "publicit",   "promo",           "sponsor",     "sidebar",    "menu",
+    "breadcrumb", "lire-aussi",      "lireaussi",   "a-lire",     "voir-aussi",
+    "similaires", "mehr-zum-thema",  "relacionad",  "footer",     "subscribe",
+    "signup",     "paywall-prompt",  "outbrain",    "taboola",    "popup",
+    "modal",      "banner",          "widget",      "masthead",   "skip-link",
+    "sr-only",    "visually-hidden", "caption",     "toolbar",    "pagination",
+    "navbar",     "navigation",      "teaser-list", "most-read",  "trending",
+    "tags",       "login",           "read-more",   "readmore",   "recommend",
+    "dfp",        "outstream",       "abonnement",  "dialog",     "kommentar",
+    "werbung",    "anzeige",         "verwandt",    "empfehlung", "comentario",
+    "publicid",   "compartir",       "condividi",   "correlat",   "byline",
+    "dateline",   "timestamp"};
+
+// Whole tokens (class/id split on space, '-' and '_') that mark furniture.
+constexpr std::array kTokenCues = {
+    "ad",          "ads",   "adv",   "pub",    "pubs", "nav",  "menu",   "aside",  "complementary",
+    "contentinfo", "alert", "print", "hidden", "hide", "meta", "author", "authors"};
+
+constexpr std::array kBodyCues = {"article-body",  "articlebody",      "article-content",
+                                  "article__body", "article__content", "entry-content",
+                                  "post-content",  "post-body",        "story-body",
+                                  "main-content",  "article-text",     "td-post-content"};
+
+constexpr std::array kContentCues = {"article", "content", "entry",  "story", "post",
+                                     "text",    "body",    "main",   "corps", "contenu",
+                                     "artikel", "cuerpo",  "noticia"};
+
+bool HasTokenCue(std::string_view s) {
+  size_t i = 0;
+  while (i < s.size()) {
+    size_t j = i;
+    while (j < s.size() && s[j] != ' ' && s[j] != '-' && s[j] != '_') ++j;
+    const std::string_view token = s.substr(i, j - i);
+    for (const char* cue : kTokenCues) {
+      if (token == cue) return true;
+    }
+    i = j + 1;
+  }
+  return false;
+}
+
+}  // namespace
+
+bool IsBoilerplateAttribute(std::string_view lowered) {
+  return AnyContained(lowered, kAttributeCues) || HasTokenCue(lowered);
+}
+
+bool IsArticleBodyAttribute(std::string_view lowered) { return AnyContained(lowered, kBodyCues); }
+
+bool HasContentCue(std::string_view lowered) { return AnyContained(lowered, kContentCues); }
+
+}  // namespace veille::extract

@@ -1,0 +1,320 @@
+// DomCleaner (tests: html_extractor_test.cc).
+//
+// One recursive walk over libxml2's tree does three jobs at once:
+//   1. metadata: every element, kept or not, is shown to MetadataCollector
+//      (a <h1> inside a dropped <header> still gives the title);
+//   2. cleaning: an element is dropped with its subtree when its tag is not
+//      content (script, style, iframe, svg, button, nav, aside, footer,
+//      figcaption...), when it is hidden (hidden, aria-hidden, display:none),
+//      or when its class/id/role/aria-label carries a boilerplate cue
+//      ("share", "comment", "lire-aussi", "mehr-zum-thema"...; see
+//      boilerplate_lexicon.h). html, body, article and main are never dropped
+//      for a cue (CMS put "comments-open" on <body>). A cued block, a <form>
+//      and a <header> outside <article> are only dropped when they hold less
+//      than half the page's text: more means a wrapper (a page inside a
+//      <form>, or nested in an unclosed <header> by libxml2's HTML 4 parser);
+//   3. flattening: kept block elements become Blocks (parent links, pre-order)
+//      and text becomes Paragraphs owned by the innermost open block.
+// Example: <div class=story><p>Un <a>lien</a>, du texte.</p><div class=share>
+// Partager</div></div> gives blocks [div(story, +25), p] and one paragraph
+// "Un lien, du texte." (chars 15, link_chars 4); the share div is gone.
+// Cost: O(nodes + text bytes), one string per paragraph; recursion depth is
+// bounded by kMaxDepth (libxml2 itself stops at 256 levels without HUGE).
+#include "extract/dom_cleaner.h"
+
+#include <algorithm>
+#include <array>
+#include <string_view>
+
+#include "extract/boilerplate_lexicon.h"
+#include "extract/dom_util.h"
+#include "extract/text_util.h"
+
+namespace veille::extract {
+namespace {
+
+constexpr int kMaxDepth = 400;
+constexpr float kContentCueWeight = 25;  // readability's class weight
+// A block named like boilerplate is dropped unless it holds this share of the
+// page's text or more (then the name is a wrapper's, not a widget's).
+constexpr double kMaxCuedShare = 0.5;
+
+enum class Role : uint8_t {
+  kInline,     // text flows through
+  kBlock,      // a Block of the given kind
+  kDrop,       // walked for metadata only
+  kFurniture,  // form: a block cued as boilerplate (see Judge)
+  kHeader,     // kFurniture outside <article>, else a container
+  kSkip,       // not walked at all (its own element is still shown to metadata)
+  kBreak,      // <br>
+};
+
+struct TagInfo {
+  std::string_view name;
+  Role role;
+  BlockKind kind;
+  float weight;  // readability's prior by tag
+};
+
+// Sorted by name for binary search.
+constexpr std::array kTags = {
+    TagInfo{"address", Role::kBlock, BlockKind::kContainer, -3},
+    TagInfo{"article", Role::kBlock, BlockKind::kContainer, 8},
+    TagInfo{"aside", Role::kDrop, BlockKind::kContainer, 0},
+    TagInfo{"audio", Role::kSkip, BlockKind::kContainer, 0},
+    TagInfo{"blockquote", Role::kBlock, BlockKind::kQuote, 3},
+    TagInfo{"body", Role::kBlock, BlockKind::kContainer, 0},
+    TagInfo{"br", Role::kBreak, BlockKind::kContainer, 0},
+    TagInfo{"button", Role::kSkip, BlockKind::kContainer, 0},
+    TagInfo{"canvas", Role::kSkip, BlockKind::kContainer, 0},
+    TagInfo{"center", Role::kBlock, BlockKind::kContainer, 0},
+    TagInfo{"dd", Role::kBlock, BlockKind::kListItem, -3},
+    TagInfo{"details", Role::kBlock, BlockKind::kContainer, 0},
+    TagInfo{"dialog", Role::kDrop, BlockKind::kContainer, 0},
+    TagInfo{"div", Role::kBlock, BlockKind::kContainer, 5},
+    TagInfo{"dl", Role::kBlock, BlockKind::kContainer, -3},
+    TagInfo{"dt", Role::kBlock, BlockKind::kListItem, -3},
+    TagInfo{"embed", Role::kSkip, BlockKind::kContainer, 0},
+    TagInfo{"figcaption", Role::kDrop, BlockKind::kContainer, 0},
+    TagInfo{"figure", Role::kBlock, BlockKind::kContainer, 0},
+    TagInfo{"footer", Role::kDrop, BlockKind::kContainer, 0},
+    TagInfo{"form", Role::kFurniture, BlockKind::kContainer, -3},
+    TagInfo{"h1", Role::kBlock, BlockKind::kTitle, -5},
+    TagInfo{"h2", Role::kBlock, BlockKind::kHeading, -5},
+    TagInfo{"h3", Role::kBlock, BlockKind::kHeading, -5},
+    TagInfo{"h4", Role::kBlock, BlockKind::kHeading, -5},
+    TagInfo{"h5", Role::kBlock, BlockKind::kHeading, -5},
+    TagInfo{"h6", Role::kBlock, BlockKind::kHeading, -5},
+    TagInfo{"head", Role::kDrop, BlockKind::kContainer, 0},
+    TagInfo{"header", Role::kHeader, BlockKind::kContainer, 0},
+    TagInfo{"hgroup", Role::kBlock, BlockKind::kContainer, 0},
+    TagInfo{"iframe", Role::kSkip, BlockKind::kContainer, 0},
+    TagInfo{"input", Role::kSkip, BlockKind::kContainer, 0},
+    TagInfo{"li", Role::kBlock, BlockKind::kListItem, -3},
+    TagInfo{"main", Role::kBlock, BlockKind::kContainer, 8},
+    TagInfo{"map", Role::kSkip, BlockKind::kContainer, 0},
+    TagInfo{"math", Role::kSkip, BlockKind::kContainer, 0},
+    TagInfo{"menu", Role::kDrop, BlockKind::kContainer, 0},
+    TagInfo{"nav", Role::kDrop, BlockKind::kContainer, 0},
+    TagInfo{"noscript", Role::kSkip, BlockKind::kContainer, 0},
+    TagInfo{"object", Role::kSkip, BlockKind::kContainer, 0},
+    TagInfo{"ol", Role::kBlock, BlockKind::kContainer, -3},
+    TagInfo{"p", Role::kBlock, BlockKind::kParagraph, 0},
+    TagInfo{"pre", Role::kBlock, BlockKind::kPre, 3},
+    TagInfo{"script", Role::kSkip, BlockKind::kContainer, 0},
+    TagInfo{"section", Role::kBlock, BlockKind::kContainer, 0},
+    TagInfo{"select", Role::kSkip, BlockKind::kContainer, 0},
+    TagInfo{"style", Role::kSkip, BlockKind::kContainer, 0},
+    TagInfo{"summary", Role::kBlock, BlockKind::kContainer, 0},
+    TagInfo{"svg", Role::kSkip, BlockKind::kContainer, 0},
+    TagInfo{"table", Role::kBlock, BlockKind::kContainer, 0},
+    TagInfo{"tbody", Role::kBlock, BlockKind::kContainer, 0},
+    TagInfo{"td", Role::kBlock, BlockKind::kContainer, 3},
+    TagInfo{"template", Role::kSkip, BlockKind::kContainer, 0},
+    TagInfo{"textarea", Role::kSkip, BlockKind::kContainer, 0},
+    TagInfo{"tfoot", Role::kBlock, BlockKind::kContainer, 0},
+    TagInfo{"th", Role::kBlock, BlockKind::kContainer, -5},
+    TagInfo{"thead", Role::kBlock, BlockKind::kContainer, 0},
+    TagInfo{"tr", Role::kBlock, BlockKind::kContainer, 0},
+    TagInfo{"ul", Role::kBlock, BlockKind::kContainer, -3},
+    TagInfo{"video", Role::kSkip, BlockKind::kContainer, 0},
+};
+constexpr TagInfo kInlineTag{"", Role::kInline, BlockKind::kContainer, 0};
+
+const TagInfo& LookUp(std::string_view tag) {
+  const auto it = std::lower_bound(kTags.begin(), kTags.end(), tag,
+                                   [](const TagInfo& t, std::string_view n) { return t.name < n; });
+  return (it != kTags.end() && it->name == tag) ? *it : kInlineTag;
+}
+
+bool HasAttr(const xmlNode& element, std::string_view name) {
+  for (const xmlAttr* attr = element.properties; attr != nullptr; attr = attr->next) {
+    if (attr->name != nullptr && name == reinterpret_cast<const char*>(attr->name)) return true;
+  }
+  return false;
+}
+
+bool IsHidden(const xmlNode& element) {
+  if (HasAttr(element, "hidden") || AttrView(element, "aria-hidden") == "true") return true;
+  const std::string_view style = AttrView(element, "style");
+  if (style.empty()) return false;
+  std::string s;
+  for (const char c : style) {
+    if (c != ' ') s.push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c);
+  }
+  return s.find("display:none") != std::string::npos ||
+         s.find("visibility:hidden") != std::string::npos;
+}
+
+// Visible characters (code points other than spaces and '\n') in `s`.
+uint32_t VisibleChars(std::string_view s) {
+  uint32_t n = 0;
+  for (const char c : s) {
+    n += (static_cast<unsigned char>(c) & 0xC0) != 0x80 && c != ' ' && c != '\n';
+  }
+  return n;
+}
+
+class Cleaner {
+ public:
+  Cleaner(PageBlocks* out, MetadataCollector* metadata) : out_(out), metadata_(metadata) {}
+
+  void Walk(const xmlNode& node, int depth, bool content, bool in_article, bool in_link) {
+    for (const xmlNode* child = node.children; child != nullptr; child = child->next) {
+      if (child->type == XML_TEXT_NODE || child->type == XML_CDATA_SECTION_NODE) {
+        if (content && child->content != nullptr) {
+          AppendText(reinterpret_cast<const char*>(child->content), in_link);
+        }
+        continue;
+      }
+      if (child->type != XML_ELEMENT_NODE) continue;
+      metadata_->Visit(*child, content);
+      const std::string_view tag = TagName(*child);
+      const TagInfo& info = LookUp(tag);
+      if (info.role == Role::kSkip || depth >= kMaxDepth) continue;
+      if (info.role == Role::kBreak) {
+        if (content) AppendBreak();
+        continue;
+      }
+      std::string cues;
+      const Verdict verdict = content ? Judge(*child, tag, info, in_article, &cues) : kDrop;
+      const bool is_block =
+          info.role == Role::kBlock || info.role == Role::kHeader || info.role == Role::kFurniture;
+      // A cued inline element (a share link) goes at once; a cued block is
+      // decided in Finish(), when its share of the page's text is known.
+      const bool keep = verdict == kKeep || (verdict == kCued && is_block);
+      const bool block = keep && is_block;
+      if (block) {
+        OpenBlock(info.kind, info.weight + (HasContentCue(cues) ? kContentCueWeight : 0),
+                  verdict == kCued);
+      }
+      Walk(*child, depth + 1, keep, in_article || tag == "article", in_link || tag == "a");
+      if (block) CloseBlock();
+    }
+  }
+
+  // Drops the cued blocks that hold less than kMaxCuedShare of the page's
+  // text (a share bar, a related rail) and keeps the others (a wrapper named
+  // "dialog-off-canvas-main-canvas" around the whole page), then sets the
+  // subtree totals.
+  void Finish() {
+    EndParagraph();
+    SumText();
+    std::vector<Block>& blocks = out_->blocks;
+    uint32_t page_chars = 0;
+    for (const Block& b : blocks) page_chars += b.parent < 0 ? b.text_chars : 0;
+    std::vector<char> dropped(blocks.size(), 0);
+    bool any = false;
+    for (size_t i = 0; i < blocks.size(); ++i) {
+      const Block& b = blocks[i];
+      dropped[i] = (b.parent >= 0 && dropped[b.parent]) ||
+                   (b.cued && b.text_chars < kMaxCuedShare * page_chars);
+      any = any || dropped[i];
+    }
+    if (!any) return;
+    std::erase_if(out_->paragraphs, [&](const Paragraph& p) { return dropped[p.block] != 0; });
+    SumText();
+  }
+
+ private:
+  void SumText() {
+    std::vector<Block>& blocks = out_->blocks;
+    for (Block& b : blocks) b.text_chars = b.link_chars = 0;
+    for (const Paragraph& p : out_->paragraphs) {
+      blocks[p.block].text_chars += p.chars;
+      blocks[p.block].link_chars += p.link_chars;
+    }
+    for (size_t i = blocks.size(); i-- > 0;) {
+      if (blocks[i].parent < 0) continue;
+      blocks[blocks[i].parent].text_chars += blocks[i].text_chars;
+      blocks[blocks[i].parent].link_chars += blocks[i].link_chars;
+    }
+  }
+
+  enum Verdict { kKeep, kDrop, kCued };
+
+  // What becomes of a kept parent's child `element`: kept, dropped, or cued
+  // as boilerplate by its names (decided later for blocks). Fills `*cues`
+  // with its lowercased class, id, role and aria-label.
+  static Verdict Judge(const xmlNode& element, std::string_view tag, const TagInfo& info,
+                       bool in_article, std::string* cues) {
+    // <form> and <header> are cued, not dropped: a form may wrap a whole page
+    // (ASP.NET), and libxml2's HTML 4 parser may nest a page inside an
+    // unclosed <header>.
+    if (info.role == Role::kDrop) return kDrop;
+    if (info.role == Role::kFurniture || (info.role == Role::kHeader && !in_article)) {
+      return kCued;
+    }
+    if (IsHidden(element)) return kDrop;
+    for (const std::string_view attr : {"class", "id", "role", "aria-label"}) {
+      AppendLowered(element, attr, cues);
+    }
+    if (cues->empty() || tag == "html" || tag == "body" || tag == "article" || tag == "main") {
+      return kKeep;
+    }
+    return IsArticleBodyAttribute(*cues) || !IsBoilerplateAttribute(*cues) ? kKeep : kCued;
+  }
+
+  void OpenBlock(BlockKind kind, float weight, bool cued) {
+    EndParagraph();
+    Block block;
+    block.parent = stack_.empty() ? -1 : stack_.back();
+    block.kind = kind;
+    block.tag_weight = weight;
+    block.cued = cued;
+    stack_.push_back(static_cast<int32_t>(out_->blocks.size()));
+    out_->blocks.push_back(block);
+  }
+
+  void CloseBlock() {
+    EndParagraph();
+    stack_.pop_back();
+  }
+
+  void AppendText(std::string_view text, bool in_link) {
+    if (stack_.empty()) return;  // text outside <body>
+    if (open_ < 0) {
+      open_ = static_cast<int32_t>(out_->paragraphs.size());
+      out_->paragraphs.push_back(Paragraph{stack_.back(), {}, 0, 0});
+      pending_space_ = false;
+    }
+    Paragraph& p = out_->paragraphs[open_];
+    const size_t before = p.text.size();
+    AppendCollapsed(text, &p.text, &pending_space_);
+    const uint32_t added = VisibleChars(std::string_view(p.text).substr(before));
+    p.chars += added;
+    if (in_link) p.link_chars += added;
+  }
+
+  void AppendBreak() {
+    if (open_ < 0) return;
+    out_->paragraphs[open_].text.push_back('\n');
+    pending_space_ = false;
+  }
+
+  void EndParagraph() {
+    if (open_ < 0) return;
+    Paragraph& p = out_->paragraphs[open_];
+    while (!p.text.empty() && (p.text.back() == '\n' || p.text.back() == ' ')) p.text.pop_back();
+    if (p.chars == 0) out_->paragraphs.pop_back();
+    open_ = -1;
+  }
+
+  PageBlocks* out_;
+  MetadataCollector* metadata_;
+  std::vector<int32_t> stack_;  // open blocks, innermost last
+  int32_t open_ = -1;           // the paragraph receiving text, or -1
+  bool pending_space_ = false;
+};
+
+}  // namespace
+
+void CleanDom(const xmlNode& root, PageBlocks* out, MetadataCollector* metadata) {
+  Cleaner cleaner(out, metadata);
+  // `root` itself is an element too: show it to metadata (<html lang>).
+  if (root.type == XML_ELEMENT_NODE) metadata->Visit(root, true);
+  cleaner.Walk(root, 0, /*content=*/true, /*in_article=*/false, /*in_link=*/false);
+  cleaner.Finish();
+}
+
+}  // namespace veille::extract

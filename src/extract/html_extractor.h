@@ -1,0 +1,31 @@
+// HtmlExtractor: the main text of an HTML page and its metadata inputs.
+// Parses with libxml2's recovering HTML parser (any tag soup, truncated pages),
+// cleans the DOM (dom_cleaner.h), then picks the article's container by a
+// readability-like score. Thread-safe: libxml2 is initialised once per process
+// and each call owns its document.
+#ifndef VEILLE_EXTRACT_HTML_EXTRACTOR_H_
+#define VEILLE_EXTRACT_HTML_EXTRACTOR_H_
+
+#include <string>
+#include <string_view>
+
+#include "extract/metadata.h"
+#include "veille/extract.h"
+
+namespace veille::extract {
+
+struct HtmlExtraction {
+  std::string text;         // paragraphs joined by "\n\n"; "" when none
+  MetadataInputs metadata;  // raw candidates for ResolveMetadata()
+  bool parsed = false;      // false when libxml2 produced no document
+};
+
+// Extracts from `utf8_html` (already decoded to UTF-8 by DecodeToUtf8).
+// Never fails: a page without article text gives empty text. Below
+// options.min_article_chars of main text, falls back to every kept paragraph
+// of the cleaned body.
+HtmlExtraction ExtractHtml(std::string_view utf8_html, const ExtractOptions& options);
+
+}  // namespace veille::extract
+
+#endif  // VEILLE_EXTRACT_HTML_EXTRACTOR_H_

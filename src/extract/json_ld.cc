@@ -1,0 +1,125 @@
+#include "extract/json_ld.h"
+
+#include <nlohmann/json.hpp>
+
+#include <string_view>
+
+#include "extract/charset.h"
+#include "extract/text_util.h"
+
+namespace veille::extract {
+namespace {
+
+using Json = nlohmann::json;
+
+std::string Clean(std::string_view s) { return CollapseWhitespace(DecodeEntities(s)); }
+
+// The string at obj[key], or "".
+std::string StringAt(const Json& obj, const char* key) {
+  const auto it = obj.find(key);
+  if (it == obj.end() || !it->is_string()) return "";
+  return Clean(it->get_ref<const std::string&>());
+}
+
+// A schema.org Thing given as "name" string, {"name": ...} or a list of them.
+std::string NameOf(const Json& value) {
+  if (value.is_string()) return Clean(value.get_ref<const std::string&>());
+  if (value.is_object()) return StringAt(value, "name");
+  if (!value.is_array()) return "";
+  std::string names;
+  for (const Json& item : value) {
+    std::string name = NameOf(item);
+    if (name.empty() || item.is_array()) continue;
+    if (!names.empty()) names += ", ";
+    names += name;
+  }
+  return names;
+}
+
+// An ImageObject, a URL string, or a list whose first usable entry wins.
+std::string ImageOf(const Json& value) {
+  if (value.is_string()) return Clean(value.get_ref<const std::string&>());
+  if (value.is_object()) return StringAt(value, "url");
+  if (!value.is_array()) return "";
+  for (const Json& item : value) {
+    if (item.is_array()) continue;
+    std::string url = ImageOf(item);
+    if (!url.empty()) return url;
+  }
+  return "";
+}
+
+bool IsArticleTypeName(std::string_view type) {
+  return type.find("Article") != std::string_view::npos ||
+         type.find("BlogPosting") != std::string_view::npos ||
+         type.find("Report") != std::string_view::npos;
+}
+
+bool IsArticleTyped(const Json& obj) {
+  const auto it = obj.find("@type");
+  if (it == obj.end()) return false;
+  if (it->is_string()) return IsArticleTypeName(it->get_ref<const std::string&>());
+  if (!it->is_array()) return false;
+  for (const Json& t : *it) {
+    if (t.is_string() && IsArticleTypeName(t.get_ref<const std::string&>())) return true;
+  }
+  return false;
+}
+
+// Appends the objects of one parsed block: itself, or its array items, and
+// the members of an "@graph".
+void CollectObjects(const Json& block, std::vector<const Json*>* out) {
+  if (block.is_array()) {
+    for (const Json& item : block) {
+      if (item.is_object()) CollectObjects(item, out);
+    }
+    return;
+  }
+  if (!block.is_object()) return;
+  out->push_back(&block);
+  const auto graph = block.find("@graph");
+  if (graph == block.end() || !graph->is_array()) return;
+  for (const Json& item : *graph) {
+    if (item.is_object()) out->push_back(&item);
+  }
+}
+
+JsonLdFacts FactsOf(const Json& obj) {
+  JsonLdFacts facts;
+  facts.headline = StringAt(obj, "headline");
+  if (facts.headline.empty()) facts.headline = StringAt(obj, "name");
+  if (const auto it = obj.find("author"); it != obj.end()) facts.author = NameOf(*it);
+  facts.date_published = StringAt(obj, "datePublished");
+  if (const auto it = obj.find("publisher"); it != obj.end()) facts.publisher = NameOf(*it);
+  if (const auto it = obj.find("image"); it != obj.end()) facts.image = ImageOf(*it);
+  facts.url = StringAt(obj, "url");
+  return facts;
+}
+
+}  // namespace
+
+JsonLdFacts ReadJsonLd(const std::vector<std::string>& scripts) {
+  // nlohmann's accessors used here do not throw after the type checks, and
+  // parse() is called without exceptions; the catch is the adapter's promise.
+  try {
+    std::vector<Json> blocks;
+    blocks.reserve(scripts.size());
+    for (const std::string& script : scripts) {
+      Json block = Json::parse(script, nullptr, /*allow_exceptions=*/false);
+      if (!block.is_discarded()) blocks.push_back(std::move(block));
+    }
+    std::vector<const Json*> objects;
+    for (const Json& block : blocks) CollectObjects(block, &objects);
+    for (const Json* obj : objects) {
+      if (IsArticleTyped(*obj)) return FactsOf(*obj);
+    }
+    for (const Json* obj : objects) {
+      if (obj->contains("headline")) return FactsOf(*obj);
+    }
+  } catch (...) {
+    // A malformed block: the page simply has no JSON-LD facts.
+  }
+  return {};
+}
+
+}  // namespace veille::extract

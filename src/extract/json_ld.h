@@ -1,0 +1,30 @@
+// JSON-LD (schema.org) facts of a page: the <script type="application/ld+json">
+// blocks news sites embed for search engines. Handles a single object, a
+// top-level array and an "@graph" list. Pure; thread-safe; never throws.
+#ifndef VEILLE_EXTRACT_JSON_LD_H_
+#define VEILLE_EXTRACT_JSON_LD_H_
+
+#include <string>
+#include <vector>
+
+namespace veille::extract {
+
+struct JsonLdFacts {
+  std::string headline;
+  std::string author;          // names joined by ", " when several
+  std::string date_published;  // as written; normalised by the caller
+  std::string publisher;       // the publisher's name
+  std::string image;           // an image URL
+  std::string url;
+};
+
+// Reads `scripts` (the text of each JSON-LD block, in page order). The first
+// object typed as an article (NewsArticle, Article, BlogPosting, Report...)
+// gives the facts; without one, the first object with a headline does.
+// Malformed blocks are skipped. Strings come back with entities decoded and
+// white space collapsed; absent facts are empty.
+JsonLdFacts ReadJsonLd(const std::vector<std::string>& scripts);
+
+}  // namespace veille::extract
+
+#endif  // VEILLE_EXTRACT_JSON_LD_H_

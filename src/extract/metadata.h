@@ -1,0 +1,83 @@
+// Page metadata: what an HTML page says about itself (title, author, date,
+// site, canonical URL, language, image), from <meta>/<link> tags, JSON-LD and
+// a few elements (<title>, the first <h1>, <time>, bylines).
+// A MetadataCollector sees each element once during the extractor's single DOM
+// walk (one collector per page; not shared across threads); ResolveMetadata()
+// then picks, field by field, the first valid value in a fixed order of trust.
+#ifndef VEILLE_EXTRACT_METADATA_H_
+#define VEILLE_EXTRACT_METADATA_H_
+
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+// libxml2's element type (libxml/tree.h), declared here so that users of
+// this header need not see libxml2's headers.
+struct _xmlNode;
+typedef struct _xmlNode xmlNode;  // NOLINT: libxml2's own spelling
+
+namespace veille::extract {
+
+// The raw candidates found in the DOM, before any choice is made.
+struct MetadataInputs {
+  std::string html_lang;  // <html lang>
+  std::string title_tag;  // <title>
+  std::string first_h1;   // the first <h1> in kept content, else anywhere
+  std::vector<std::pair<std::string, std::string>>
+      meta;                          // (lowercased name/property/itemprop/http-equiv, content)
+  std::vector<std::string> json_ld;  // <script type="application/ld+json"> texts
+  std::string canonical_href;        // <link rel=canonical href>, as written
+  std::string rel_author;            // text of the first <a rel=author>
+  std::string byline;                // text of the first short element with a byline/author class
+  std::string time_datetime;         // the first <time datetime> (in kept content if any)
+  std::string itemprop_published;    // an element's itemprop=datePublished value
+};
+
+class MetadataCollector {
+ public:
+  // Inspects one element. Called for every element in document order,
+  // including those inside subtrees the extractor drops from the text;
+  // `in_content` tells whether the element is inside kept content.
+  void Visit(const xmlNode& element, bool in_content);
+
+  MetadataInputs& inputs() { return inputs_; }
+
+ private:
+  MetadataInputs inputs_;
+  bool h1_in_content_ = false;
+  bool time_in_content_ = false;
+  int byline_tries_ = 0;  // bounds the text reads spent on byline candidates
+};
+
+struct PageMetadata {
+  std::string title;
+  std::string author;
+  std::string published;      // normalised ISO 8601, or ""
+  std::string site;           // the outlet's name, "" when the page does not say
+  std::string canonical_url;  // absolute and canonicalised, or ""
+  std::string lang;           // lowercase primary subtag of <html lang>, e.g. "fr"
+  std::string image_url;      // absolute when it could be resolved
+};
+
+// Chooses each field from `inputs`: title (og:title, twitter:title, JSON-LD
+// headline, first h1, <title>; a " - Site" suffix naming the site or host is
+// removed), author, published (validated by NormalizeIsoTime; a /YYYY/MM/DD/
+// in the canonical or page URL path is the last resort), site, canonical URL (resolved against
+// `page_url`, then canonicalised), lang and image. Pure; never fails: fields
+// without a valid candidate are empty.
+PageMetadata ResolveMetadata(const MetadataInputs& inputs, std::string_view page_url);
+
+// Removes a leading or trailing site name from a title ("Titre - Le Monde",
+// "Le Monde | Titre") when it matches `site` or `host` (compared on letters
+// and digits only, lowercased; "lemonde.fr" matches "Le Monde"). Returns the
+// title unchanged otherwise.
+std::string StripSiteFromTitle(std::string_view title, std::string_view site,
+                               std::string_view host);
+
+// The date "YYYY-MM-DD" in a URL path ("/2019/04/25/slug"), or "".
+std::string DateFromUrlPath(std::string_view url);
+
+}  // namespace veille::extract
+
+#endif  // VEILLE_EXTRACT_METADATA_H_

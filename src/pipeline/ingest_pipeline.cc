@@ -1,0 +1,226 @@
+// The ingest pipeline: inputs -> documents -> articles -> store.
+//
+// Each input (a file, or stdin) is read by its DocumentReader; every document
+// is extracted and put into the store. Transactions follow inputs: a
+// transaction never spans two inputs and holds at most commit_every documents,
+// so a kill loses at most the uncommitted tail of one input, and a failed Put
+// (rolled back to its own savepoint by the store) loses only its document.
+// Events are held until their transaction commits, so that what is reported as
+// stored is stored.
+#include <xxhash.h>
+
+#include <filesystem>
+#include <utility>
+
+#include <fmt/format.h>
+
+#include "veille/extract.h"
+#include "veille/ingest.h"
+#include "veille/pipeline.h"
+
+namespace veille {
+namespace {
+
+std::string AbsolutePath(const std::string& path) {
+  std::error_code ec;
+  std::filesystem::path p = std::filesystem::weakly_canonical(path, ec);
+  if (ec) p = std::filesystem::absolute(path, ec).lexically_normal();
+  return p.string();
+}
+
+// Calls on_document for each document of each input, with its extracted
+// article or the reason it failed. Reader errors go to on_error.
+void ForEachDocument(const std::vector<std::string>& paths, const Config& config,
+                     const std::function<void(const std::string& input)>& on_input_start,
+                     const std::function<void(const RawDocument&, Result<Article>)>& on_document,
+                     const std::function<void(const std::string& input)>& on_input_end,
+                     const std::function<void(const Status&)>& on_error) {
+  for (const InputEntry& entry : ExpandInputs(paths)) {
+    if (!entry.status.ok()) {
+      on_error(entry.status.input().empty() ? entry.status.At(entry.path) : entry.status);
+      continue;
+    }
+    Result<std::unique_ptr<DocumentReader>> reader = OpenInput(entry.path, config.ingest);
+    if (!reader.ok()) {
+      Status s = reader.status();
+      on_error(s.input().empty() ? s.At(entry.path) : s);
+      continue;
+    }
+    on_input_start(entry.path);
+    RawDocument doc;
+    while (true) {
+      Result<bool> more = (*reader)->Next(&doc);
+      if (!more.ok()) {
+        Status s = more.status();
+        on_error(s.input().empty() ? s.At(entry.path) : s);
+        continue;
+      }
+      if (!*more) break;
+      Result<Article> article = Extract(doc, config.extract);
+      if (!article.ok() && article.status().input().empty()) {
+        article = article.status().At(doc.input, doc.record);
+      }
+      on_document(doc, std::move(article));
+    }
+    on_input_end(entry.path);
+  }
+}
+
+IngestEvent::Kind KindOf(PutOutcome outcome) {
+  switch (outcome) {
+    case PutOutcome::kNew:
+      return IngestEvent::Kind::kStored;
+    case PutOutcome::kKnown:
+      return IngestEvent::Kind::kKnown;
+    case PutOutcome::kRevised:
+      return IngestEvent::Kind::kRevised;
+  }
+  return IngestEvent::Kind::kStored;
+}
+
+// Holds one input's open transaction and the events waiting for its commit.
+class InputBatch {
+ public:
+  InputBatch(Store& store, const IngestCallback& on_event, IngestSummary& summary)
+      : store_(store), on_event_(on_event), summary_(summary) {}
+
+  void Start(const std::string& input) {
+    input_ = input;
+    Status s = store_.Begin();
+    open_ = s.ok();
+    if (!open_) Fail(s.WithContext("cannot start a transaction").At(input_));
+  }
+
+  void Add(IngestEvent event) { pending_.push_back(std::move(event)); }
+  size_t size() const { return pending_.size(); }
+
+  // Commits the open transaction and reports its events; on failure reports
+  // one error for the documents lost.
+  void Commit() {
+    if (!open_) return;
+    Status s = store_.Commit();
+    open_ = false;
+    if (!s.ok()) {
+      (void)store_.Rollback();
+      Fail(s.WithContext(fmt::format("commit failed, {} document(s) not stored", pending_.size()))
+               .At(input_));
+      pending_.clear();
+      return;
+    }
+    for (IngestEvent& e : pending_) {
+      switch (e.kind) {
+        case IngestEvent::Kind::kStored:
+          ++summary_.stored;
+          break;
+        case IngestEvent::Kind::kKnown:
+          ++summary_.known;
+          break;
+        case IngestEvent::Kind::kRevised:
+          ++summary_.revised;
+          break;
+        default:
+          break;
+      }
+      on_event_(e);
+    }
+    pending_.clear();
+  }
+
+  void Fail(const Status& s) {
+    ++summary_.errors;
+    IngestEvent e;
+    e.kind = IngestEvent::Kind::kError;
+    e.input = s.input();
+    e.record = s.line();
+    e.error = s;
+    on_event_(e);
+  }
+
+  bool open() const { return open_; }
+
+ private:
+  Store& store_;
+  const IngestCallback& on_event_;
+  IngestSummary& summary_;
+  std::string input_;
+  bool open_ = false;
+  std::vector<IngestEvent> pending_;
+};
+
+}  // namespace
+
+std::string DocumentKey(const RawDocument& raw, const Article& article) {
+  if (!article.url.empty()) return article.url;
+  if (raw.input == "-") {
+    return fmt::format("stdin:{:016x}", XXH3_64bits(raw.bytes.data(), raw.bytes.size()));
+  }
+  std::string key = "file:" + AbsolutePath(raw.input);
+  if (raw.record > 0) key += fmt::format("#{}", raw.record);
+  return key;
+}
+
+IngestSummary IngestPaths(const std::vector<std::string>& paths, const Config& config, Store& store,
+                          const IngestCallback& on_event) {
+  IngestSummary summary;
+  InputBatch batch(store, on_event, summary);
+  auto on_start = [&](const std::string& input) {
+    ++summary.inputs;
+    batch.Start(input);
+  };
+  auto on_document = [&](const RawDocument& raw, Result<Article> article) {
+    ++summary.documents;
+    summary.bytes += static_cast<int64_t>(raw.bytes.size());
+    if (!article.ok()) {
+      batch.Fail(article.status());
+      return;
+    }
+    for (const std::string& w : article->warnings) {
+      ++summary.warnings;
+      IngestEvent e;
+      e.kind = IngestEvent::Kind::kWarning;
+      e.input = raw.input;
+      e.record = raw.record;
+      e.warning = w;
+      on_event(e);
+    }
+    if (!batch.open()) {
+      batch.Start(raw.input);
+      if (!batch.open()) return;
+    }
+    Result<PutResult> put = store.PutArticle(DocumentKey(raw, *article), raw, *article);
+    if (!put.ok()) {
+      batch.Fail(put.status().At(raw.input, raw.record));
+      return;
+    }
+    IngestEvent e;
+    e.kind = KindOf(put->outcome);
+    e.input = raw.input;
+    e.record = raw.record;
+    e.article_id = put->article_id;
+    e.revision = put->revision;
+    e.title = article->title;
+    e.bytes = static_cast<int64_t>(raw.bytes.size());
+    batch.Add(std::move(e));
+    if (static_cast<int64_t>(batch.size()) >= config.commit_every) batch.Commit();
+  };
+  auto on_end = [&](const std::string&) { batch.Commit(); };
+  auto on_error = [&](const Status& s) { batch.Fail(s); };
+  ForEachDocument(paths, config, on_start, on_document, on_end, on_error);
+  return summary;
+}
+
+void ExtractPaths(const std::vector<std::string>& paths, const Config& config,
+                  const std::function<void(const RawDocument&, const Article&)>& on_article,
+                  const std::function<void(const Status&)>& on_error) {
+  auto on_document = [&](const RawDocument& raw, Result<Article> article) {
+    if (article.ok()) {
+      on_article(raw, *article);
+    } else {
+      on_error(article.status());
+    }
+  };
+  ForEachDocument(
+      paths, config, [](const std::string&) {}, on_document, [](const std::string&) {}, on_error);
+}
+
+}  // namespace veille
