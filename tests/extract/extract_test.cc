@@ -195,7 +195,8 @@ TEST(Extract, ContainerHintsWinAndThePageFillsGaps) {
 }
 
 TEST(Extract, BinaryInputIsInvalidAndNamesTheInput) {
-  RawDocument doc = Html(std::string("\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\0\0\0\0\0\0\0", 28));
+  static constexpr char kPng[] = "\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\0\0\0\0\0\0\0";
+  RawDocument doc = Html(std::string(kPng, sizeof(kPng) - 1));
   doc.input = "image.png";
   for (int i = 0; i < 200; ++i) doc.bytes.push_back(static_cast<char>(i % 7));
   const Result<Article> a = Extract(doc, ExtractOptions{});

@@ -141,7 +141,8 @@ TEST_F(IngestPipelineTest, ChangedContentIsANewRevision) {
 
 TEST_F(IngestPipelineTest, BinaryFileIsRejectedAndBatchGoesOn) {
   int64_t id = StoreGoodPage();
-  std::string png("\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x10", 24);
+  static constexpr char kPng[] = "\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x10";
+  std::string png(kPng, sizeof(kPng) - 1);
   std::string bin = Write("image.png", png);
   std::string txt = Write("after.txt",
                           "Un texte qui suit l'image dans le même lot, et qui doit être "
