@@ -114,11 +114,22 @@ std::string RepairPass(std::string_view s, bool* changed) {
 }
 
 // Every run starts with one of U+00C2..U+00F4, encoded C3 82..C3 B4.
+// Double-encoded UTF-8 always shows a Latin-1 lead-byte character (U+00C2 to
+// U+00F4, encoded C3 82..C3 B4) directly followed by a character that stands
+// for a continuation byte: U+0080..U+00BF (lead byte C2 or C3) or one of
+// windows-1252's 0x80..0x9F characters (lead bytes C5, C6, CB, E2). Correct
+// accented text ("été": C3 A9 74) almost never has that shape, so this cheap
+// scan lets most pages skip the repair passes.
 bool MayHoldMojibake(std::string_view s) {
-  for (size_t i = s.find('\xC3'); i != std::string_view::npos && i + 1 < s.size();
+  for (size_t i = s.find('\xC3'); i != std::string_view::npos && i + 2 < s.size();
        i = s.find('\xC3', i + 1)) {
     const auto next = static_cast<unsigned char>(s[i + 1]);
-    if (next >= 0x82 && next <= 0xB4) return true;
+    if (next < 0x82 || next > 0xB4) continue;
+    const auto after = static_cast<unsigned char>(s[i + 2]);
+    if (after == 0xC2 || after == 0xC3 || after == 0xC5 || after == 0xC6 || after == 0xCB ||
+        after == 0xE2) {
+      return true;
+    }
   }
   return false;
 }
