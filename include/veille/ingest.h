@@ -46,6 +46,15 @@ class DocumentReader {
 Result<std::unique_ptr<DocumentReader>> OpenInput(const std::string& path,
                                                   const IngestOptions& options);
 
+// Opens an in-memory input (bytes fetched over HTTP, a WARC payload, an API
+// request body) as OpenInput does a file: gzip decoded, format detected
+// unless forced. `name` names the input in documents and errors (a URL, say);
+// `content_type` (may be empty) is passed to the documents as their charset
+// hint. Same errors as OpenInput.
+Result<std::unique_ptr<DocumentReader>> OpenBuffer(std::string name, std::string bytes,
+                                                   std::string content_type,
+                                                   const IngestOptions& options);
+
 // Expands paths into the list of input files: a file is kept as given, a folder
 // is walked recursively (symlinked folders are not followed, hidden entries are
 // skipped, and only files with a document extension -- .html .htm .xhtml

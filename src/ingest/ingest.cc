@@ -5,8 +5,8 @@
 
 #include <algorithm>
 #include <cctype>
-#include <iterator>
 #include <filesystem>
+#include <iterator>
 #include <string_view>
 #include <system_error>
 #include <utility>
@@ -19,12 +19,35 @@
 namespace veille {
 namespace fs = std::filesystem;
 
-Result<std::unique_ptr<DocumentReader>> OpenInput(const std::string& path,
-                                                  const IngestOptions& options) {
-  VEILLE_ASSIGN_OR_RETURN(std::unique_ptr<ingest::ByteStream> stream, ingest::OpenFileStream(path));
+namespace {
+
+// Sets each document's content type (an HTTP header's charset hint) on the
+// way out of the reader it wraps.
+class ContentTypeReader final : public DocumentReader {
+ public:
+  ContentTypeReader(std::unique_ptr<DocumentReader> inner, std::string content_type)
+      : inner_(std::move(inner)), content_type_(std::move(content_type)) {}
+  Result<bool> Next(RawDocument* doc) override {
+    Result<bool> more = inner_->Next(doc);
+    if (more.ok() && *more && doc->content_type.empty()) doc->content_type = content_type_;
+    return more;
+  }
+
+ private:
+  std::unique_ptr<DocumentReader> inner_;
+  std::string content_type_;
+};
+
+// The shared tail of OpenInput and OpenBuffer: gzip, binary sniffing, format
+// detection, reader choice. `path_hint` is the name used for detection by
+// extension ("" for none).
+Result<std::unique_ptr<DocumentReader>> OpenStream(const std::string& name,
+                                                   const std::string& path_hint,
+                                                   std::unique_ptr<ingest::ByteStream> stream,
+                                                   const IngestOptions& options) {
   std::string head;
   if (Status s = ingest::ReadHead(*stream, ingest::kSniffBytes, &head); !s.ok()) {
-    return s.input().empty() ? s.At(path) : s;
+    return s.input().empty() ? s.At(name) : s;
   }
   if (ingest::HasGzipMagic(head)) {
     stream = ingest::NewGzipStream(ingest::NewPrefixedStream(std::move(head), std::move(stream)));
@@ -33,14 +56,32 @@ Result<std::unique_ptr<DocumentReader>> OpenInput(const std::string& path,
     (void)ingest::ReadHead(*stream, ingest::kSniffBytes, &head);
   }
   if (std::string_view why = ingest::SniffBinary(head); !why.empty()) {
-    return Status::InvalidInput("binary content (" + std::string(why) + ")").At(path);
+    return Status::InvalidInput("binary content (" + std::string(why) + ")").At(name);
   }
   const DocFormat format = options.forced_format != DocFormat::kUnknown
                                ? options.forced_format
-                               : ingest::DetectFormat(head, path == "-" ? "" : path);
+                               : ingest::DetectFormat(head, path_hint);
   stream = ingest::NewPrefixedStream(std::move(head), std::move(stream));
-  if (format == DocFormat::kJsonl) return ingest::NewJsonlReader(path, std::move(stream), options);
-  return ingest::NewPageReader(path, std::move(stream), format, options);
+  if (format == DocFormat::kJsonl) return ingest::NewJsonlReader(name, std::move(stream), options);
+  return ingest::NewPageReader(name, std::move(stream), format, options);
+}
+
+}  // namespace
+
+Result<std::unique_ptr<DocumentReader>> OpenInput(const std::string& path,
+                                                  const IngestOptions& options) {
+  VEILLE_ASSIGN_OR_RETURN(std::unique_ptr<ingest::ByteStream> stream, ingest::OpenFileStream(path));
+  return OpenStream(path, path == "-" ? "" : path, std::move(stream), options);
+}
+
+Result<std::unique_ptr<DocumentReader>> OpenBuffer(std::string name, std::string bytes,
+                                                   std::string content_type,
+                                                   const IngestOptions& options) {
+  VEILLE_ASSIGN_OR_RETURN(std::unique_ptr<DocumentReader> reader,
+                          OpenStream(name, "", ingest::NewMemoryStream(std::move(bytes)), options));
+  if (content_type.empty()) return reader;
+  return std::unique_ptr<DocumentReader>(
+      std::make_unique<ContentTypeReader>(std::move(reader), std::move(content_type)));
 }
 
 namespace {
@@ -61,8 +102,8 @@ bool IsDocumentName(const fs::path& p) {
   if (ext.empty()) return true;
   std::transform(ext.begin(), ext.end(), ext.begin(),
                  [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  static constexpr std::string_view kExtensions[] = {
-      ".html", ".htm", ".xhtml", ".shtml", ".txt", ".text", ".jsonl", ".ndjson", ".json"};
+  static constexpr std::string_view kExtensions[] = {".html", ".htm",   ".xhtml",  ".shtml", ".txt",
+                                                     ".text", ".jsonl", ".ndjson", ".json"};
   return std::find(std::begin(kExtensions), std::end(kExtensions), ext) != std::end(kExtensions);
 }
 

@@ -1,5 +1,6 @@
 #include "veille/ingest.h"
 
+#include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
 #include <filesystem>
@@ -255,6 +256,36 @@ TEST(ExpandInputs, DoesNotFollowSymlinkedFolders) {
   ASSERT_EQ(entries.size(), 3u);
   EXPECT_EQ(entries[0].status.code(), StatusCode::kNotFound);
   EXPECT_TRUE(entries[1].status.ok());
+}
+
+}  // namespace
+}  // namespace veille
+
+namespace veille {
+namespace {
+
+TEST(OpenBuffer, ReadsAFetchedPageWithItsContentType) {
+  auto reader = OpenBuffer("https://example.org/a", "<html><body><p>Bonjour</p></body></html>",
+                           "text/html; charset=iso-8859-1", IngestOptions());
+  ASSERT_TRUE(reader.ok()) << reader.status().ToString();
+  RawDocument doc;
+  Result<bool> more = (*reader)->Next(&doc);
+  ASSERT_TRUE(more.ok());
+  ASSERT_TRUE(*more);
+  EXPECT_EQ(doc.input, "https://example.org/a");
+  EXPECT_EQ(doc.format, DocFormat::kHtml);
+  EXPECT_EQ(doc.content_type, "text/html; charset=iso-8859-1");
+  more = (*reader)->Next(&doc);
+  ASSERT_TRUE(more.ok());
+  EXPECT_FALSE(*more);
+}
+
+TEST(OpenBuffer, RejectsBinaryNamingTheInput) {
+  auto reader = OpenBuffer("https://example.org/x.png", std::string("\x89PNG\r\n\x1a\n", 8), "",
+                           IngestOptions());
+  ASSERT_FALSE(reader.ok());
+  EXPECT_EQ(reader.status().input(), "https://example.org/x.png");
+  EXPECT_THAT(reader.status().message(), ::testing::HasSubstr("binary"));
 }
 
 }  // namespace
