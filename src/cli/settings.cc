@@ -29,20 +29,24 @@ bool ParseInt(std::string_view s, int64_t* out) {
 struct Setting {
   const char* key;  // config-file key (the flag without "--")
   const char* env;  // environment variable
-  std::function<bool(std::string_view, Config*, RawSettings*)> set;
+  std::function<bool(std::string_view, Config*, RawSettings*)> set;  // false: bad value
 };
 
-template <typename T>
-std::function<bool(std::string_view, Config*, RawSettings*)> IntSetter(T Config::*field) {
-  return [field](std::string_view v, Config* c, RawSettings*) {
+using Setter = std::function<bool(std::string_view, Config*, RawSettings*)>;
+
+// A setter for a whole number in [min, max] that `assign` stores.
+Setter IntSetting(int64_t min, int64_t max,
+                  std::function<void(int64_t, Config*, RawSettings*)> assign) {
+  return [=](std::string_view v, Config* c, RawSettings* r) {
     int64_t n;
-    if (!ParseInt(v, &n) || n < 0) return false;
-    c->*field = static_cast<T>(n);
+    if (!ParseInt(v, &n) || n < min || n > max) return false;
+    assign(n, c, r);
     return true;
   };
 }
 
 const std::vector<Setting>& Settings() {
+  constexpr int64_t kMax = int64_t{1} << 40;
   static const std::vector<Setting> kSettings = {
       {"db", "VEILLE_DB",
        [](std::string_view v, Config* c, RawSettings*) {
@@ -50,38 +54,29 @@ const std::vector<Setting>& Settings() {
          return !v.empty();
        }},
       {"max-document-mb", "VEILLE_MAX_DOCUMENT_MB",
-       [](std::string_view v, Config*, RawSettings* r) {
-         return ParseInt(v, &r->max_document_mb) && r->max_document_mb > 0;
-       }},
-      {"commit-every", "VEILLE_COMMIT_EVERY", IntSetter(&Config::commit_every)},
+       IntSetting(1, 2048, [](int64_t n, Config*, RawSettings* r) { r->max_document_mb = n; })},
+      {"commit-every", "VEILLE_COMMIT_EVERY",
+       IntSetting(1, kMax, [](int64_t n, Config* c, RawSettings*) { c->commit_every = n; })},
       {"raw-compression-level", "VEILLE_RAW_COMPRESSION_LEVEL",
-       [](std::string_view v, Config* c, RawSettings*) {
-         int64_t n;
-         if (!ParseInt(v, &n)) return false;
-         c->store.raw_compression_level = static_cast<int>(n);
-         return true;
-       }},
+       IntSetting(1, 19,
+                  [](int64_t n, Config* c, RawSettings*) {
+                    c->store.raw_compression_level = static_cast<int>(n);
+                  })},
       {"busy-timeout-ms", "VEILLE_BUSY_TIMEOUT_MS",
-       [](std::string_view v, Config* c, RawSettings*) {
-         int64_t n;
-         if (!ParseInt(v, &n) || n < 0) return false;
-         c->store.busy_timeout_ms = static_cast<int>(n);
-         return true;
-       }},
+       IntSetting(0, 3600000,
+                  [](int64_t n, Config* c, RawSettings*) {
+                    c->store.busy_timeout_ms = static_cast<int>(n);
+                  })},
       {"min-paragraph-chars", "VEILLE_MIN_PARAGRAPH_CHARS",
-       [](std::string_view v, Config* c, RawSettings*) {
-         int64_t n;
-         if (!ParseInt(v, &n) || n < 0) return false;
-         c->extract.min_paragraph_chars = static_cast<size_t>(n);
-         return true;
-       }},
+       IntSetting(0, kMax,
+                  [](int64_t n, Config* c, RawSettings*) {
+                    c->extract.min_paragraph_chars = static_cast<size_t>(n);
+                  })},
       {"min-article-chars", "VEILLE_MIN_ARTICLE_CHARS",
-       [](std::string_view v, Config* c, RawSettings*) {
-         int64_t n;
-         if (!ParseInt(v, &n) || n < 0) return false;
-         c->extract.min_article_chars = static_cast<size_t>(n);
-         return true;
-       }},
+       IntSetting(0, kMax,
+                  [](int64_t n, Config* c, RawSettings*) {
+                    c->extract.min_article_chars = static_cast<size_t>(n);
+                  })},
   };
   return kSettings;
 }

@@ -132,6 +132,21 @@ TEST_F(CliTest, SettingsPrecedenceFlagEnvFile) {
   EXPECT_TRUE(fs::exists(dir_ / "from_flag.db"));
 }
 
+TEST_F(CliTest, BadConfigFileNamesFileAndLine) {
+  const fs::path conf = dir_ / "bad.toml";
+  std::ofstream(conf) << "# settings\ndb = \"x.db\"\nmax-document-mb = lots\n";
+  CmdResult r = Veille("--config " + conf.string() + " stats");
+  EXPECT_EQ(r.status, 2);
+  EXPECT_THAT(r.out, HasSubstr(conf.string() + ":3: bad value for max-document-mb"));
+  std::ofstream(conf) << "colour = \"blue\"\n";
+  r = Veille("--config " + conf.string() + " stats");
+  EXPECT_EQ(r.status, 2);
+  EXPECT_THAT(r.out, HasSubstr("unknown setting 'colour'"));
+  r = Veille("stats", "VEILLE_COMMIT_EVERY=0");
+  EXPECT_EQ(r.status, 2);
+  EXPECT_THAT(r.out, HasSubstr("VEILLE_COMMIT_EVERY"));
+}
+
 TEST_F(CliTest, StdinIsAnInput) {
   CmdResult r =
       Veille(Db() + " ingest --no-progress - < " + sample_ + "/seeds/003_23cb88113d4ad096.txt");
