@@ -38,6 +38,8 @@ constexpr float kContentCueWeight = 25;  // readability's class weight
 // A block named like boilerplate is dropped unless it holds this share of the
 // page's text or more (then the name is a wrapper's, not a widget's).
 constexpr double kMaxCuedShare = 0.5;
+constexpr double kMaxCuedProseShare = 0.5;  // the same, counting prose paragraphs only
+constexpr uint32_t kMinProseChars = 80;     // a paragraph this long, link-poor, is prose
 
 enum class Role : uint8_t {
   kInline,     // text flows through
@@ -203,12 +205,25 @@ class Cleaner {
     std::vector<Block>& blocks = out_->blocks;
     uint32_t page_chars = 0;
     for (const Block& b : blocks) page_chars += b.parent < 0 ? b.text_chars : 0;
+    // Prose per subtree: a page whose parser nested the article inside an
+    // unclosed menu <li> or <header>, or whose theme names the article's
+    // wrapper "...-meta", keeps that wrapper when it holds most of the prose.
+    std::vector<uint32_t> prose(blocks.size(), 0);
+    for (const Paragraph& p : out_->paragraphs) {
+      if (p.chars >= kMinProseChars && p.link_chars * 4 < p.chars) prose[p.block] += p.chars;
+    }
+    for (size_t i = blocks.size(); i-- > 0;) {
+      if (blocks[i].parent >= 0) prose[blocks[i].parent] += prose[i];
+    }
+    uint32_t page_prose = 0;
+    for (size_t i = 0; i < blocks.size(); ++i) page_prose += blocks[i].parent < 0 ? prose[i] : 0;
     std::vector<char> dropped(blocks.size(), 0);
     bool any = false;
     for (size_t i = 0; i < blocks.size(); ++i) {
       const Block& b = blocks[i];
       dropped[i] = (b.parent >= 0 && dropped[b.parent]) ||
-                   (b.cued && b.text_chars < kMaxCuedShare * page_chars);
+                   (b.cued && b.text_chars < kMaxCuedShare * page_chars &&
+                    !(page_prose > 0 && prose[i] >= kMaxCuedProseShare * page_prose));
       any = any || dropped[i];
     }
     if (!any) return;

@@ -60,6 +60,44 @@ double LinkDensity(uint32_t link_chars, uint32_t chars) {
 
 bool IsTextBlock(BlockKind kind) { return kind != BlockKind::kContainer; }
 
+// Articles split over sibling sections (a standfirst box, then the body in
+// two <section>s; a recipe's ingredients beside its steps) leave the best
+// container holding only part of the story. So the choice climbs to the
+// parent while the parent adds text that is itself article-like: the
+// added good text (paragraphs of kMinScoredChars+ that are link-poor) is at
+// least kClimbMinGain of what the node has, and makes up at least
+// kClimbMinGoodShare of all the text the parent adds (menus and teaser
+// lists that survived cleaning are short or link-rich, so they stop it).
+int32_t ClimbToWholeArticle(const PageBlocks& page, int32_t best) {
+  constexpr double kClimbMinGain = 0.15;
+  constexpr double kClimbMinGoodShare = 0.8;
+  constexpr double kGoodMaxLinkDensity = 0.25;
+  constexpr double kWrapperShare = 0.05;
+  const std::vector<Block>& blocks = page.blocks;
+  std::vector<double> good(blocks.size(), 0.0);
+  for (const Paragraph& p : page.paragraphs) {
+    const BlockKind kind = blocks[p.block].kind;
+    if (p.chars >= kMinScoredChars && kind != BlockKind::kTitle &&
+        LinkDensity(p.link_chars, p.chars) < kGoodMaxLinkDensity) {
+      good[p.block] += p.chars;
+    }
+  }
+  for (size_t i = blocks.size(); i-- > 1;) {
+    if (blocks[i].parent >= 0) good[blocks[i].parent] += good[i];
+  }
+  // Wrappers that add (almost) nothing are passed through; the test is
+  // made against the last accepted node.
+  int32_t accepted = best;
+  for (int32_t up = blocks[best].parent; up >= 0; up = blocks[up].parent) {
+    const double gain = good[up] - good[accepted];
+    const double added = static_cast<double>(blocks[up].text_chars) - blocks[accepted].text_chars;
+    if (added <= kWrapperShare * blocks[accepted].text_chars) continue;
+    if (gain < kClimbMinGain * good[accepted] || gain < kClimbMinGoodShare * added) break;
+    accepted = up;
+  }
+  return accepted;
+}
+
 // Marks the blocks whose subtrees hold the article (see the essay above).
 // Returns false when no paragraph voted.
 bool SelectArticle(const PageBlocks& page, std::vector<char>* selected) {
@@ -97,6 +135,8 @@ bool SelectArticle(const PageBlocks& page, std::vector<char>* selected) {
     }
   }
   if (best < 0) return false;
+  best = ClimbToWholeArticle(page, best);
+  best_score = std::max(best_score, score[best]);
   (*selected)[best] = 1;
   const int32_t parent = blocks[best].parent;
   if (parent < 0) return true;

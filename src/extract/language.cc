@@ -9,9 +9,9 @@
 namespace veille::extract {
 namespace {
 
-// CLD2 reads at most this much text: a page's first 16 KiB decide its
+// CLD2 reads at most this much text: a page's first 4 KiB decide its
 // language, and the cost stays flat for long documents.
-constexpr size_t kMaxDetectBytes = 16 * 1024;
+constexpr size_t kMaxDetectBytes = 4 * 1024;
 // Below this many letter bytes CLD2 guesses; the declared language wins.
 constexpr int kMinTextBytes = 24;
 

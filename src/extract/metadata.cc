@@ -6,6 +6,7 @@
 #include "common/url.h"
 #include "extract/dom_util.h"
 #include "extract/json_ld.h"
+#include "extract/text_date.h"
 #include "extract/text_util.h"
 
 namespace veille::extract {
@@ -15,6 +16,18 @@ constexpr size_t kMaxMetaTags = 256;  // bounds memory on hostile pages
 constexpr size_t kMaxJsonLdBlocks = 16;
 constexpr int kMaxBylineTries = 4;       // bounds NodeText() calls on byline cues
 constexpr size_t kMaxBylineChars = 100;  // longer "author" elements are bios
+constexpr int kMaxDateTries = 8;         // bounds NodeText() calls on dateline cues
+constexpr size_t kMaxDatelineChars = 200;
+
+// Whether a lowercased class/id names a dateline ("post-date", "entry-meta",
+// "datum", "fecha", "published", "time").
+bool NamesDateline(std::string_view cls) {
+  for (const std::string_view cue : {"date", "datum", "fecha", "publish", "posted", "time", "meta",
+                                     "byline", "artikel-info", "article-info"}) {
+    if (cls.find(cue) != std::string_view::npos) return true;
+  }
+  return false;
+}
 
 std::string Lowered(std::string_view s) {
   std::string out(s);
@@ -62,6 +75,7 @@ void MetadataCollector::Visit(const xmlNode& element, bool in_content) {
       if (!text.empty()) {
         in.first_h1 = std::move(text);
         h1_in_content_ = in_content;
+        in.h1_in_content = in_content;
       }
     }
   } else if (tag == "script") {
@@ -84,6 +98,17 @@ void MetadataCollector::Visit(const xmlNode& element, bool in_content) {
     std::string_view value = AttrView(element, "content");
     if (value.empty()) value = AttrView(element, "datetime");
     in.itemprop_published = value.empty() ? NodeText(element) : std::string(value);
+  }
+  if (in.text_date.empty() && date_tries_ < kMaxDateTries && element.children != nullptr &&
+      tag != "html" && tag != "body" && tag != "meta" && tag != "script") {
+    std::string names = Lowered(AttrView(element, "class"));
+    names += ' ';
+    names += Lowered(AttrView(element, "id"));
+    if (tag == "time" || NamesDateline(names)) {
+      ++date_tries_;
+      const std::string text = NodeText(element);
+      if (text.size() <= kMaxDatelineChars) in.text_date = FindDateInText(text);
+    }
   }
   if (in.byline.empty() && byline_tries_ < kMaxBylineTries) {
     const std::string cls = Lowered(AttrView(element, "class"));
@@ -109,13 +134,21 @@ std::string MetaValue(const MetadataInputs& in, const std::array<const char*, N>
   return "";
 }
 
-// Letters and digits of `s`, ASCII lowercased (non-ASCII bytes kept).
+// Letters and digits of `s`, ASCII lowercased; other non-ASCII characters
+// are kept except typographic punctuation (U+2000-U+206F: quotes, dashes,
+// ellipsis; and NBSP, guillemets, middle dot), so that "„finished“" and
+// "\"finished\"" give the same key.
 std::string MatchKey(std::string_view s) {
   std::string key;
-  for (const char c : s) {
-    const auto u = static_cast<unsigned char>(c);
-    if (u >= 0x80 || (u >= '0' && u <= '9')) {
-      key.push_back(c);
+  for (size_t i = 0; i < s.size(); ++i) {
+    const auto u = static_cast<unsigned char>(s[i]);
+    const auto next = i + 1 < s.size() ? static_cast<unsigned char>(s[i + 1]) : 0;
+    if (u == 0xE2 && (next == 0x80 || next == 0x81)) {
+      i += 2;
+    } else if (u == 0xC2 && (next == 0xA0 || next == 0xAB || next == 0xBB || next == 0xB7)) {
+      i += 1;
+    } else if (u >= 0x80 || (u >= '0' && u <= '9')) {
+      key.push_back(s[i]);
     } else if ((u | 0x20) >= 'a' && (u | 0x20) <= 'z') {
       key.push_back(static_cast<char>(u | 0x20));
     }
@@ -169,6 +202,52 @@ std::string PrimaryLanguage(std::string_view tag) {
     lang.push_back(static_cast<char>(c | 0x20));
   }
   return lang.size() == 2 || lang.size() == 3 ? lang : "";
+}
+
+// Whether headline `h1` is the same story title as `other` (a meta or
+// <title> title): one's letters and digits contain the other's, the shorter
+// being at least half as long (so "Chronik: Lotte Tobisch ist tot" agrees
+// with "Lotte Tobisch ist tot", but a blog's name does not agree with a post's
+// title that happens to start with it).
+// With `loose` (an <h1> inside the kept content, so not a logo in the page
+// header), a declared title that merely contains the headline agrees too
+// ("Faire Lieferketten - Evangelisches Jugendwerk in Württemberg - EJW").
+bool SameTitle(std::string_view h1, std::string_view other, bool loose) {
+  constexpr size_t kMinLooseKey = 10;
+  const std::string a = MatchKey(h1);
+  const std::string b = MatchKey(other);
+  if (a.empty() || b.empty()) return false;
+  if (loose && a.size() >= kMinLooseKey && b.find(a) != std::string::npos) return true;
+  const std::string& shorter = a.size() <= b.size() ? a : b;
+  const std::string& longer = a.size() <= b.size() ? b : a;
+  return shorter.size() * 2 >= longer.size() && longer.find(shorter) != std::string::npos;
+}
+
+// The title. The visible headline (the first <h1>, preferring one in kept
+// content) is what a reader calls the title, with its own typography and
+// without the rubric or site that meta titles often add; but many pages use
+// <h1> for the site's logo or a section name. So the <h1> wins only when it
+// agrees with a title the page declares (og:title, twitter:title, JSON-LD
+// headline, or <title>); otherwise the first declared title does, with a
+// leading or trailing site name removed, and the <h1> only when nothing else
+// is there.
+std::string ChooseTitle(const MetadataInputs& in, std::string_view json_headline,
+                        std::string_view site, std::string_view host) {
+  constexpr size_t kMaxH1Chars = 400;
+  const std::string meta = MetaValue(in, std::array{"og:title", "twitter:title"});
+  const std::string tag = StripSiteFromTitle(in.title_tag, site, host);
+  const std::string_view h1 = in.first_h1;
+  const bool loose = in.h1_in_content && !NamesSite(h1, site, host);
+  if (!h1.empty() && h1.size() <= kMaxH1Chars &&
+      (SameTitle(h1, meta, loose) || SameTitle(h1, json_headline, loose) ||
+       SameTitle(h1, in.title_tag, loose))) {
+    return std::string(h1);
+  }
+  for (const std::string_view candidate : {std::string_view(meta), json_headline}) {
+    if (!candidate.empty()) return StripSiteFromTitle(candidate, site, host);
+  }
+  if (!tag.empty()) return tag;
+  return std::string(h1);
 }
 
 }  // namespace
@@ -231,12 +310,7 @@ PageMetadata ResolveMetadata(const MetadataInputs& in, std::string_view page_url
   if (out.site.empty()) out.site = json.publisher;
   if (out.site.empty()) out.site = MetaValue(in, std::array{"application-name"});
 
-  for (const std::string& candidate : {MetaValue(in, std::array{"og:title", "twitter:title"}),
-                                       json.headline, in.first_h1, in.title_tag}) {
-    if (candidate.empty()) continue;
-    out.title = StripSiteFromTitle(candidate, out.site, host);
-    break;
-  }
+  out.title = ChooseTitle(in, json.headline, out.site, host);
 
   std::string meta_author = MetaValue(in, std::array{"author"});
   std::string article_author = MetaValue(in, std::array{"article:author"});
@@ -254,7 +328,8 @@ PageMetadata ResolveMetadata(const MetadataInputs& in, std::string_view page_url
        in.itemprop_published,
        MetaValue(in, std::array{"datepublished", "pubdate", "publishdate", "date", "dc.date.issued",
                                 "dc.date", "dcterms.date", "parsely-pub-date", "sailthru.date"}),
-       in.time_datetime, DateFromUrlPath(out.canonical_url), DateFromUrlPath(page_url)});
+       in.time_datetime, DateFromUrlPath(out.canonical_url), DateFromUrlPath(page_url),
+       in.text_date});
 
   out.lang = PrimaryLanguage(in.html_lang);
   if (out.lang.empty()) {

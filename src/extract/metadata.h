@@ -21,9 +21,10 @@ namespace veille::extract {
 
 // The raw candidates found in the DOM, before any choice is made.
 struct MetadataInputs {
-  std::string html_lang;  // <html lang>
-  std::string title_tag;  // <title>
-  std::string first_h1;   // the first <h1> in kept content, else anywhere
+  std::string html_lang;       // <html lang>
+  std::string title_tag;       // <title>
+  std::string first_h1;        // the first <h1> in kept content, else anywhere
+  bool h1_in_content = false;  // first_h1 is inside kept content
   std::vector<std::pair<std::string, std::string>>
       meta;                          // (lowercased name/property/itemprop/http-equiv, content)
   std::vector<std::string> json_ld;  // <script type="application/ld+json"> texts
@@ -32,6 +33,7 @@ struct MetadataInputs {
   std::string byline;                // text of the first short element with a byline/author class
   std::string time_datetime;         // the first <time datetime> (in kept content if any)
   std::string itemprop_published;    // an element's itemprop=datePublished value
+  std::string text_date;  // "YYYY-MM-DD" read in a dateline's text (class/id naming a date)
 };
 
 class MetadataCollector {
@@ -48,6 +50,7 @@ class MetadataCollector {
   bool h1_in_content_ = false;
   bool time_in_content_ = false;
   int byline_tries_ = 0;  // bounds the text reads spent on byline candidates
+  int date_tries_ = 0;    // the same for dateline candidates
 };
 
 struct PageMetadata {
@@ -63,7 +66,8 @@ struct PageMetadata {
 // Chooses each field from `inputs`: title (og:title, twitter:title, JSON-LD
 // headline, first h1, <title>; a " - Site" suffix naming the site or host is
 // removed), author, published (validated by NormalizeIsoTime; a /YYYY/MM/DD/
-// in the canonical or page URL path is the last resort), site, canonical URL (resolved against
+// in the canonical or page URL path, then a date written in a dateline's
+// text, are the last resorts), site, canonical URL (resolved against
 // `page_url`, then canonicalised), lang and image. Pure; never fails: fields
 // without a valid candidate are empty.
 PageMetadata ResolveMetadata(const MetadataInputs& inputs, std::string_view page_url);

@@ -181,5 +181,32 @@ TEST(HtmlExtractor, CollectsMetadataInputsEvenFromDroppedElements) {
   EXPECT_THAT(result.text, Not(HasSubstr("25 avril")));
 }
 
+TEST(HtmlExtractor, KeepsAnArticleSplitOverSiblingSections) {
+  // The story continues in a second card; the rail of links stays out.
+  const std::string html =
+      std::string("<html><body><div class=page>") + "<div class=card><div class=card-body><p>" +
+      kPara1 + "</p><p>" + kPara2 + "</p></div></div>" +
+      "<div class=card><div class=card-body><p>" + kPara3 + "</p></div></div>" +
+      "<ul><li><a href=/a>Autre sujet</a></li><li><a href=/b>Encore un "
+      "autre sujet</a></li></ul></div></body></html>";
+  const std::string text = Extract(html);
+  EXPECT_THAT(text, HasSubstr(kPara1));
+  EXPECT_THAT(text, HasSubstr(kPara3));
+  EXPECT_THAT(text, Not(HasSubstr("Autre sujet")));
+}
+
+TEST(HtmlExtractor, KeepsAnArticleNestedInAWrapperNamedLikeFurniture) {
+  // An unclosed menu item swallows the page: the wrapper holds the prose.
+  const std::string html = std::string("<html><body><div class=navigation-menu><ul><li>") +
+                           "<a href=/>Accueil</a><article>" + ArticleBody() +
+                           "</article></div><div class=sidebar><p>Notre sélection du jour, "
+                           "les meilleures offres et bons plans de la semaine pour vous.</p>"
+                           "</div></body></html>";
+  const std::string text = Extract(html);
+  EXPECT_THAT(text, HasSubstr(kPara1));
+  EXPECT_THAT(text, HasSubstr(kPara3));
+  EXPECT_THAT(text, Not(HasSubstr("Notre sélection")));
+}
+
 }  // namespace
 }  // namespace veille::extract

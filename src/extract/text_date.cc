@@ -1,0 +1,187 @@
+// FindDateInText: a single left-to-right scan over the text's tokens (runs of
+// digits, runs of letters, and single punctuation). At each number it tries,
+// in order, the ISO shape (YYYY-MM-DD), the numeric day-month-year shapes
+// (D.M.YYYY, D/M/YYYY, D-M-YYYY), and the written shapes "D[.] [de] Month
+// [de] YYYY"; at each month name, "Month D[st|nd|rd|th][,] YYYY". The first
+// shape that yields a valid calendar date wins. Weekday names and ordinals
+// ("1er", "1st") need no rule: they are skipped or absorbed by the shapes.
+#include "extract/text_date.h"
+
+#include <array>
+#include <cstdio>
+#include <vector>
+
+namespace veille::extract {
+namespace {
+
+struct Token {
+  enum Kind { kNumber, kWord, kPunct } kind;
+  std::string_view text;
+  int value = 0;  // for numbers (at most 4 digits kept)
+};
+
+bool IsDigit(char c) { return c >= '0' && c <= '9'; }
+bool IsWordByte(unsigned char c) {
+  return (c | 0x20) >= 'a' && (c | 0x20) <= 'z' ? true : c >= 0x80;
+}
+
+std::vector<Token> Tokenize(std::string_view s) {
+  std::vector<Token> out;
+  size_t i = 0;
+  while (i < s.size()) {
+    const auto c = static_cast<unsigned char>(s[i]);
+    size_t j = i + 1;
+    if (IsDigit(static_cast<char>(c))) {
+      while (j < s.size() && IsDigit(s[j])) ++j;
+      int v = 0;
+      for (size_t k = i; k < j && k < i + 5; ++k) v = v * 10 + (s[k] - '0');
+      out.push_back({Token::kNumber, s.substr(i, j - i), j - i <= 4 ? v : -1});
+    } else if (IsWordByte(c)) {
+      while (j < s.size() && IsWordByte(static_cast<unsigned char>(s[j]))) ++j;
+      out.push_back({Token::kWord, s.substr(i, j - i)});
+    } else if (c != ' ' && c != '\t' && c != '\n' && c != '\r') {
+      out.push_back({Token::kPunct, s.substr(i, 1)});
+    }
+    i = j;
+  }
+  return out;
+}
+
+std::string Lower(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) c = (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c;
+  return out;
+}
+
+// Month 1-12 of a month name or its usual abbreviation, else 0.
+int MonthNumber(std::string_view word) {
+  struct Name {
+    const char* name;
+    int month;
+  };
+  static constexpr Name kNames[] = {
+      {"january", 1},   {"janvier", 1},   {"januar", 1},     {"jänner", 1},    {"enero", 1},
+      {"gennaio", 1},   {"janeiro", 1},   {"januari", 1},    {"jan", 1},       {"janv", 1},
+      {"ene", 1},       {"february", 2},  {"février", 2},    {"fevrier", 2},   {"februar", 2},
+      {"febrero", 2},   {"febbraio", 2},  {"fevereiro", 2},  {"februari", 2},  {"feb", 2},
+      {"févr", 2},      {"fevr", 2},      {"march", 3},      {"mars", 3},      {"märz", 3},
+      {"marzo", 3},     {"março", 3},     {"maart", 3},      {"mar", 3},       {"mär", 3},
+      {"april", 4},     {"avril", 4},     {"abril", 4},      {"aprile", 4},    {"apr", 4},
+      {"avr", 4},       {"abr", 4},       {"may", 5},        {"mai", 5},       {"mayo", 5},
+      {"maggio", 5},    {"maio", 5},      {"mei", 5},        {"june", 6},      {"juin", 6},
+      {"juni", 6},      {"junio", 6},     {"giugno", 6},     {"junho", 6},     {"jun", 6},
+      {"july", 7},      {"juillet", 7},   {"juli", 7},       {"julio", 7},     {"luglio", 7},
+      {"julho", 7},     {"jul", 7},       {"juil", 7},       {"august", 8},    {"août", 8},
+      {"aout", 8},      {"agosto", 8},    {"augustus", 8},   {"aug", 8},       {"ago", 8},
+      {"september", 9}, {"septembre", 9}, {"septiembre", 9}, {"settembre", 9}, {"setembro", 9},
+      {"sep", 9},       {"sept", 9},      {"october", 10},   {"octobre", 10},  {"oktober", 10},
+      {"octubre", 10},  {"ottobre", 10},  {"outubro", 10},   {"oct", 10},      {"okt", 10},
+      {"november", 11}, {"novembre", 11}, {"noviembre", 11}, {"novembro", 11}, {"nov", 11},
+      {"december", 12}, {"décembre", 12}, {"decembre", 12},  {"dezember", 12}, {"diciembre", 12},
+      {"dicembre", 12}, {"dezembro", 12}, {"dec", 12},       {"dez", 12},
+  };
+  const std::string w = Lower(word);
+  for (const Name& n : kNames) {
+    if (w == n.name) return n.month;
+  }
+  return 0;
+}
+
+bool ValidDate(int y, int m, int d) {
+  if (y < 1990 || y > 2099 || m < 1 || m > 12 || d < 1) return false;
+  static constexpr std::array<int, 12> kDays = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  if (d > kDays[m - 1]) return false;
+  const bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+  return !(m == 2 && d == 29 && !leap);
+}
+
+std::string Format(int y, int m, int d) {
+  char buf[16];
+  std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", y, m, d);
+  return buf;
+}
+
+bool IsPunct(const std::vector<Token>& t, size_t i, char c) {
+  return i < t.size() && t[i].kind == Token::kPunct && t[i].text[0] == c;
+}
+bool IsNumber(const std::vector<Token>& t, size_t i) {
+  return i < t.size() && t[i].kind == Token::kNumber && t[i].value >= 0;
+}
+bool IsWord(const std::vector<Token>& t, size_t i, std::string_view w) {
+  return i < t.size() && t[i].kind == Token::kWord && Lower(t[i].text) == w;
+}
+
+// A year token (four digits) at i, else -1.
+int YearAt(const std::vector<Token>& t, size_t i) {
+  return IsNumber(t, i) && t[i].text.size() == 4 ? t[i].value : -1;
+}
+
+std::string DateAtNumber(const std::vector<Token>& t, size_t i) {
+  const int a = t[i].value;
+  // YYYY-MM-DD, YYYY/MM/DD.
+  if (t[i].text.size() == 4 && (IsPunct(t, i + 1, '-') || IsPunct(t, i + 1, '/')) &&
+      IsNumber(t, i + 2) && IsPunct(t, i + 3, t[i + 1].text[0]) && IsNumber(t, i + 4)) {
+    if (ValidDate(a, t[i + 2].value, t[i + 4].value))
+      return Format(a, t[i + 2].value, t[i + 4].value);
+  }
+  if (t[i].text.size() > 2) return "";
+  // D.M.YYYY, D/M/YYYY, D-M-YYYY.
+  for (const char sep : {'.', '/', '-'}) {
+    if (IsPunct(t, i + 1, sep) && IsNumber(t, i + 2) && t[i + 2].text.size() <= 2 &&
+        IsPunct(t, i + 3, sep)) {
+      const int b = t[i + 2].value;
+      const int y = YearAt(t, i + 4);
+      if (ValidDate(y, b, a)) return Format(y, b, a);
+      if (ValidDate(y, a, b)) return Format(y, a, b);
+    }
+  }
+  // D[.|er|st|nd|rd|th] [de] Month [de|,] YYYY.
+  size_t j = i + 1;
+  if (IsPunct(t, j, '.') || IsWord(t, j, "er") || IsWord(t, j, "st") || IsWord(t, j, "nd") ||
+      IsWord(t, j, "rd") || IsWord(t, j, "th") || IsWord(t, j, "º")) {
+    ++j;
+  }
+  if (IsWord(t, j, "de") || IsWord(t, j, "of")) ++j;
+  if (j < t.size() && t[j].kind == Token::kWord) {
+    const int m = MonthNumber(t[j].text);
+    if (m == 0) return "";
+    ++j;
+    if (IsPunct(t, j, '.')) ++j;
+    if (IsWord(t, j, "de") || IsPunct(t, j, ',')) ++j;
+    const int y = YearAt(t, j);
+    if (ValidDate(y, m, a)) return Format(y, m, a);
+  }
+  return "";
+}
+
+std::string DateAtWord(const std::vector<Token>& t, size_t i) {
+  const int m = MonthNumber(t[i].text);
+  if (m == 0) return "";
+  size_t j = i + 1;
+  if (IsPunct(t, j, '.')) ++j;
+  if (!IsNumber(t, j) || t[j].text.size() > 2) return "";
+  const int d = t[j].value;
+  ++j;
+  if (IsWord(t, j, "st") || IsWord(t, j, "nd") || IsWord(t, j, "rd") || IsWord(t, j, "th")) ++j;
+  if (IsPunct(t, j, ',')) ++j;
+  const int y = YearAt(t, j);
+  return ValidDate(y, m, d) ? Format(y, m, d) : "";
+}
+
+}  // namespace
+
+std::string FindDateInText(std::string_view utf8) {
+  const std::vector<Token> t = Tokenize(utf8);
+  for (size_t i = 0; i < t.size(); ++i) {
+    std::string date;
+    if (t[i].kind == Token::kNumber && t[i].value >= 0) {
+      date = DateAtNumber(t, i);
+    } else if (t[i].kind == Token::kWord) {
+      date = DateAtWord(t, i);
+    }
+    if (!date.empty()) return date;
+  }
+  return "";
+}
+
+}  // namespace veille::extract
