@@ -17,9 +17,12 @@ enum class DocFormat : uint8_t {
   kHtml,   // an HTML page (raw bytes, any charset)
   kText,   // a page already flattened to text lines, as a crawler gives it
   kJsonl,  // one JSON object per line (a container: yields other documents)
+  kFeed,   // an RSS 0.9x/1.0/2.0 or Atom feed (a container: one document per item)
+  kOpml,   // an OPML subscription list (yields no documents: subscriptions)
+  kWarc,   // a WARC/1.0-1.1 web archive (a container: one document per HTML page)
 };
 
-// "html", "text", "jsonl" or "unknown".
+// "html", "text", "jsonl", "feed", "opml", "warc" or "unknown".
 const char* DocFormatName(DocFormat f);
 
 // One document as read from an input, before extraction. `bytes` are the raw
@@ -37,8 +40,12 @@ struct RawDocument {
   std::string site;
   std::string published;        // ISO 8601 as given, or normalised by the reader
   std::string content_type;     // e.g. an HTTP Content-Type value carrying a charset
-  std::string extra_json;       // a JSONL record's unknown fields, as a JSON object ("" if none)
-  bool bytes_are_utf8 = false;  // true when the container guarantees UTF-8 (JSON strings)
+  std::string extra_json;       // a JSONL record's unknown fields, as a JSON object ("" if none);
+                                // a feed item's guid, categories, updated, feed title...
+  bool bytes_are_utf8 = false;  // true when the container guarantees UTF-8 (JSON strings, XML)
+  std::string author;           // a feed item's author (dc:creator, Atom author/name, RSS author)
+  std::string fetched_at;       // when the page was captured (WARC-Date), ISO 8601 UTC
+  int http_status = 0;          // the HTTP status of a captured response (WARC); 0 when none
 };
 
 // A teaser of another article found on a page (aggregator "similar news").
@@ -54,7 +61,8 @@ struct Article {
   std::string url;  // canonical URL ("" for a file without one)
   std::string title;
   std::string author;
-  std::string published;  // ISO 8601 (date or date-time, UTC "Z" when a time is known)
+  std::string published;  // ISO 8601: a date, or a date-time in the page's own offset when it
+                          // gives one (so [0,10) is the local day), else UTC "Z"
   std::string site;       // the outlet's name (or host)
   std::string lang;       // ISO 639-1 code, e.g. "fr"
   std::string text;       // main text; paragraphs separated by blank lines

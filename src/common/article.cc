@@ -10,6 +10,12 @@ const char* DocFormatName(DocFormat f) {
       return "text";
     case DocFormat::kJsonl:
       return "jsonl";
+    case DocFormat::kFeed:
+      return "feed";
+    case DocFormat::kOpml:
+      return "opml";
+    case DocFormat::kWarc:
+      return "warc";
     case DocFormat::kUnknown:
       break;
   }

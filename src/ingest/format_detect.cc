@@ -102,6 +102,67 @@ bool HasMarkup(std::string_view lower) {
   return false;
 }
 
+// The root element of an XML document in `ascii`, lowercased with its
+// attributes, e.g. "rss version=\"2.0\"", after a declaration, comments,
+// processing instructions and a doctype (internal subset included); "" when
+// the first markup is not an element or the head ends first.
+std::string_view RootElement(std::string_view ascii) {
+  size_t i = 0;
+  for (;;) {
+    while (i < ascii.size() && IsBlank(ascii[i])) ++i;
+    if (i >= ascii.size() || ascii[i] != '<') return {};
+    std::string_view rest = ascii.substr(i);
+    size_t end = std::string_view::npos;
+    if (StartsWith(rest, "<?")) {
+      end = rest.find("?>");
+      if (end != std::string_view::npos) end += 2;
+    } else if (StartsWith(rest, "<!--")) {
+      end = rest.find("-->");
+      if (end != std::string_view::npos) end += 3;
+    } else if (StartsWith(rest, "<!doctype") || StartsWith(rest, "<!DOCTYPE")) {
+      const size_t bracket = rest.find('[');
+      const size_t gt = rest.find('>');
+      if (bracket != std::string_view::npos && bracket < gt) {
+        end = rest.find("]", bracket);
+        if (end != std::string_view::npos) end = rest.find('>', end);
+      } else {
+        end = gt;
+      }
+      if (end != std::string_view::npos) end += 1;
+    } else {
+      end = rest.find('>');
+      return end == std::string_view::npos ? rest.substr(1) : rest.substr(1, end - 1);
+    }
+    if (end == std::string_view::npos) return {};
+    i += end;
+  }
+}
+
+// kFeed or kOpml for a feed or OPML root element (as RootElement gives it,
+// lowercased), kUnknown otherwise. Namespaces are checked by URI text: the
+// head is not parsed as XML here, the readers do that.
+DocFormat XmlFormat(std::string_view root) {
+  auto named = [&](std::string_view name) {
+    return StartsWith(root, name) &&
+           (root.size() == name.size() || IsBlank(root[name.size()]) || root[name.size()] == '/');
+  };
+  if (named("rss")) return DocFormat::kFeed;
+  if (named("opml")) return DocFormat::kOpml;
+  if (named("feed") && (root.find("http://www.w3.org/2005/atom") != std::string_view::npos ||
+                        root.find("http://purl.org/atom/ns#") != std::string_view::npos)) {
+    return DocFormat::kFeed;
+  }
+  const size_t colon = root.find(':');
+  const size_t space = root.find_first_of(" \t\r\n");
+  if (colon != std::string_view::npos && colon < space && named(root.substr(0, colon + 4)) &&
+      root.substr(colon + 1, 3) == "rdf" &&
+      (root.find("http://purl.org/rss/1.0/") != std::string_view::npos ||
+       root.find("http://my.netscape.com/rdf/simple/0.9/") != std::string_view::npos)) {
+    return DocFormat::kFeed;
+  }
+  return DocFormat::kUnknown;
+}
+
 // The format the name suggests, or kUnknown.
 DocFormat FormatFromName(std::string_view path) {
   std::string name(path.substr(
@@ -114,6 +175,9 @@ DocFormat FormatFromName(std::string_view path) {
   if (ext == "html" || ext == "htm" || ext == "xhtml") return DocFormat::kHtml;
   if (ext == "txt") return DocFormat::kText;
   if (ext == "jsonl" || ext == "ndjson") return DocFormat::kJsonl;
+  if (ext == "rss" || ext == "atom" || ext == "xml" || ext == "rdf") return DocFormat::kFeed;
+  if (ext == "opml") return DocFormat::kOpml;
+  if (ext == "warc") return DocFormat::kWarc;
   return DocFormat::kUnknown;
 }
 
@@ -128,13 +192,20 @@ DocFormat DetectFormat(std::string_view head, std::string_view path) {
     ambiguous = true;
   }
   if (!ambiguous) {
+    if (HasWarcMagic(std::string_view(ascii).substr(first))) return DocFormat::kWarc;
     std::transform(ascii.begin(), ascii.end(), ascii.begin(), ToLowerAscii);
+    if (const DocFormat xml = XmlFormat(RootElement(std::string_view(ascii).substr(first)));
+        xml != DocFormat::kUnknown) {
+      return xml;
+    }
     if (HasMarkup(ascii)) return DocFormat::kHtml;
     return DocFormat::kText;
   }
   const DocFormat by_name = FormatFromName(path);
   return by_name == DocFormat::kUnknown ? DocFormat::kText : by_name;
 }
+
+bool HasWarcMagic(std::string_view head) { return StartsWith(head, "WARC/1."); }
 
 std::string_view SniffBinary(std::string_view head) {
   struct Magic {

@@ -12,9 +12,12 @@
 #include <utility>
 
 #include "ingest/byte_stream.h"
+#include "ingest/feed_reader.h"
 #include "ingest/format_detect.h"
 #include "ingest/jsonl_reader.h"
+#include "ingest/opml_reader.h"
 #include "ingest/page_reader.h"
+#include "ingest/warc_reader.h"
 
 namespace veille {
 namespace fs = std::filesystem;
@@ -32,38 +35,62 @@ class ContentTypeReader final : public DocumentReader {
     if (more.ok() && *more && doc->content_type.empty()) doc->content_type = content_type_;
     return more;
   }
+  std::vector<SkipCount> Skipped() const override { return inner_->Skipped(); }
 
  private:
   std::unique_ptr<DocumentReader> inner_;
   std::string content_type_;
 };
 
-// The shared tail of OpenInput and OpenBuffer: gzip, binary sniffing, format
-// detection, reader choice. `path_hint` is the name used for detection by
-// extension ("" for none).
-Result<std::unique_ptr<DocumentReader>> OpenStream(const std::string& name,
-                                                   const std::string& path_hint,
-                                                   std::unique_ptr<ingest::ByteStream> stream,
-                                                   const IngestOptions& options) {
+// Reads the head of `*stream` (gunzipping it when it is gzip data) and
+// detects its format; *stream is left ready to be read from the start. A
+// WARC file is recognised before binary sniffing (its payloads may be
+// binary). Returns kInvalidInput for binary content.
+Result<DocFormat> SniffStream(const std::string& name, const std::string& path_hint,
+                              std::unique_ptr<ingest::ByteStream>* stream,
+                              const IngestOptions& options) {
   std::string head;
-  if (Status s = ingest::ReadHead(*stream, ingest::kSniffBytes, &head); !s.ok()) {
+  if (Status s = ingest::ReadHead(**stream, ingest::kSniffBytes, &head); !s.ok()) {
     return s.input().empty() ? s.At(name) : s;
   }
   if (ingest::HasGzipMagic(head)) {
-    stream = ingest::NewGzipStream(ingest::NewPrefixedStream(std::move(head), std::move(stream)));
+    *stream = ingest::NewGzipStream(ingest::NewPrefixedStream(std::move(head), std::move(*stream)));
     // A decoding error here is left in the (failed) stream: the reader returns
     // the documents decoded before it, then the error.
-    (void)ingest::ReadHead(*stream, ingest::kSniffBytes, &head);
+    (void)ingest::ReadHead(**stream, ingest::kSniffBytes, &head);
   }
-  if (std::string_view why = ingest::SniffBinary(head); !why.empty()) {
+  const bool warc = options.forced_format == DocFormat::kWarc ||
+                    (options.forced_format == DocFormat::kUnknown && ingest::HasWarcMagic(head));
+  if (std::string_view why = ingest::SniffBinary(head); !warc && !why.empty()) {
     return Status::InvalidInput("binary content (" + std::string(why) + ")").At(name);
   }
   const DocFormat format = options.forced_format != DocFormat::kUnknown
                                ? options.forced_format
                                : ingest::DetectFormat(head, path_hint);
-  stream = ingest::NewPrefixedStream(std::move(head), std::move(stream));
-  if (format == DocFormat::kJsonl) return ingest::NewJsonlReader(name, std::move(stream), options);
-  return ingest::NewPageReader(name, std::move(stream), format, options);
+  *stream = ingest::NewPrefixedStream(std::move(head), std::move(*stream));
+  return format;
+}
+
+// The reader of `format` over `stream` (positioned at the start).
+Result<std::unique_ptr<DocumentReader>> NewReader(const std::string& name, DocFormat format,
+                                                  std::unique_ptr<ingest::ByteStream> stream,
+                                                  const IngestOptions& options) {
+  switch (format) {
+    case DocFormat::kJsonl:
+      return ingest::NewJsonlReader(name, std::move(stream), options);
+    case DocFormat::kFeed:
+      return ingest::NewFeedReader(name, std::move(stream), options);
+    case DocFormat::kOpml:
+      return ingest::NewOpmlReader(name, std::move(stream), options);
+    case DocFormat::kWarc:
+      return ingest::NewWarcReader(name, std::move(stream), options);
+    case DocFormat::kHtml:
+    case DocFormat::kText:
+    case DocFormat::kUnknown:
+      break;
+  }
+  return ingest::NewPageReader(name, std::move(stream),
+                               format == DocFormat::kUnknown ? DocFormat::kText : format, options);
 }
 
 }  // namespace
@@ -71,15 +98,33 @@ Result<std::unique_ptr<DocumentReader>> OpenStream(const std::string& name,
 Result<std::unique_ptr<DocumentReader>> OpenInput(const std::string& path,
                                                   const IngestOptions& options) {
   VEILLE_ASSIGN_OR_RETURN(std::unique_ptr<ingest::ByteStream> stream, ingest::OpenFileStream(path));
-  return OpenStream(path, path == "-" ? "" : path, std::move(stream), options);
+  VEILLE_ASSIGN_OR_RETURN(const DocFormat format,
+                          SniffStream(path, path == "-" ? "" : path, &stream, options));
+  return NewReader(path, format, std::move(stream), options);
+}
+
+Result<DocFormat> DetectInputFormat(const std::string& path, const IngestOptions& options) {
+  if (path == "-")
+    return Status::InvalidInput("cannot detect the format of standard input ahead").At(path);
+  VEILLE_ASSIGN_OR_RETURN(std::unique_ptr<ingest::ByteStream> stream, ingest::OpenFileStream(path));
+  Result<DocFormat> format = SniffStream(path, path, &stream, options);
+  if (!format.ok() && format.status().code() == StatusCode::kInvalidInput)
+    return DocFormat::kUnknown;
+  return format;
 }
 
 Result<std::unique_ptr<DocumentReader>> OpenBuffer(std::string name, std::string bytes,
                                                    std::string content_type,
                                                    const IngestOptions& options) {
+  std::unique_ptr<ingest::ByteStream> stream = ingest::NewMemoryStream(std::move(bytes));
+  VEILLE_ASSIGN_OR_RETURN(const DocFormat format, SniffStream(name, "", &stream, options));
   VEILLE_ASSIGN_OR_RETURN(std::unique_ptr<DocumentReader> reader,
-                          OpenStream(name, "", ingest::NewMemoryStream(std::move(bytes)), options));
-  if (content_type.empty()) return reader;
+                          NewReader(name, format, std::move(stream), options));
+  // The content type is the page's own; a container's documents (feed items,
+  // JSONL records, WARC pages) have theirs.
+  if (content_type.empty() || (format != DocFormat::kHtml && format != DocFormat::kText)) {
+    return reader;
+  }
   return std::unique_ptr<DocumentReader>(
       std::make_unique<ContentTypeReader>(std::move(reader), std::move(content_type)));
 }
@@ -102,8 +147,9 @@ bool IsDocumentName(const fs::path& p) {
   if (ext.empty()) return true;
   std::transform(ext.begin(), ext.end(), ext.begin(),
                  [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  static constexpr std::string_view kExtensions[] = {".html", ".htm",   ".xhtml",  ".shtml", ".txt",
-                                                     ".text", ".jsonl", ".ndjson", ".json"};
+  static constexpr std::string_view kExtensions[] = {
+      ".html", ".htm", ".xhtml", ".shtml", ".txt",  ".text", ".jsonl", ".ndjson",
+      ".json", ".rss", ".atom",  ".xml",   ".opml", ".warc", ".rdf"};
   return std::find(std::begin(kExtensions), std::end(kExtensions), ext) != std::end(kExtensions);
 }
 

@@ -68,6 +68,62 @@ TEST(DetectFormat, EmptyContentUsesTheExtension) {
   EXPECT_EQ(DetectFormat("", ".gz"), DocFormat::kText);
 }
 
+TEST(DetectFormat, FeedsByTheirRootElement) {
+  EXPECT_EQ(DetectFormat("<?xml version=\"1.0\"?>\n<rss version=\"2.0\"><channel>", ""),
+            DocFormat::kFeed);
+  // Escaped HTML in the items does not make it a page.
+  EXPECT_EQ(DetectFormat("<rss version=\"2.0\"><channel><item><description><![CDATA[<p>x</p>"
+                         "<div>y</div>]]></description>",
+                         "a.html"),
+            DocFormat::kFeed);
+  EXPECT_EQ(DetectFormat("\xEF\xBB\xBF<?xml version=\"1.0\"?>\n<!-- c -->\n"
+                         "<?xml-stylesheet href=\"s.xsl\"?>\n"
+                         "<feed xmlns=\"http://www.w3.org/2005/Atom\"><title>t</title>",
+                         ""),
+            DocFormat::kFeed);
+  EXPECT_EQ(DetectFormat("<rdf:RDF xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\" "
+                         "xmlns=\"http://purl.org/rss/1.0/\"><channel>",
+                         ""),
+            DocFormat::kFeed);
+  EXPECT_EQ(DetectFormat("<!DOCTYPE rss PUBLIC \"-//Netscape Communications//DTD RSS 0.91//EN\" "
+                         "\"http://my.netscape.com/publish/formats/rss-0.91.dtd\">\n<rss "
+                         "version=\"0.91\">",
+                         ""),
+            DocFormat::kFeed);
+  EXPECT_EQ(DetectFormat("<!DOCTYPE rss [<!ENTITY a \"<b>\">]><rss>", ""), DocFormat::kFeed);
+}
+
+TEST(DetectFormat, XmlThatIsNoFeedIsNotOne) {
+  // A <feed> outside the Atom namespace, an RDF document that is no RSS.
+  EXPECT_EQ(DetectFormat("<feed><title>x</title></feed>", ""), DocFormat::kHtml);
+  EXPECT_EQ(DetectFormat("<rdf:RDF xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\">"
+                         "<rdf:Description/>",
+                         "x.rdf"),
+            DocFormat::kText);
+  EXPECT_EQ(DetectFormat("<rssfeed>hello</rssfeed>", ""), DocFormat::kText);
+  EXPECT_EQ(DetectFormat("<html><body><rss>", ""), DocFormat::kHtml);
+}
+
+TEST(DetectFormat, OpmlAndWarc) {
+  EXPECT_EQ(DetectFormat("<?xml version=\"1.0\"?><opml version=\"2.0\"><head>", ""),
+            DocFormat::kOpml);
+  EXPECT_EQ(DetectFormat("WARC/1.1\r\nWARC-Type: warcinfo\r\n", ""), DocFormat::kWarc);
+  EXPECT_EQ(DetectFormat("WARC/1.0\r\n", "x.txt"), DocFormat::kWarc);
+  EXPECT_TRUE(HasWarcMagic("WARC/1.0\r\n"));
+  EXPECT_FALSE(HasWarcMagic("WARC/2.0\r\n"));
+  EXPECT_EQ(DetectFormat("WARC records are described in ISO 28500.", ""), DocFormat::kText);
+}
+
+TEST(DetectFormat, FeedExtensionsBreakTies) {
+  EXPECT_EQ(DetectFormat("", "news.rss"), DocFormat::kFeed);
+  EXPECT_EQ(DetectFormat("  ", "news.atom.gz"), DocFormat::kFeed);
+  EXPECT_EQ(DetectFormat("", "feed.xml"), DocFormat::kFeed);
+  EXPECT_EQ(DetectFormat("", "subs.opml"), DocFormat::kOpml);
+  EXPECT_EQ(DetectFormat("", "crawl.warc.gz"), DocFormat::kWarc);
+  // Content still decides first.
+  EXPECT_EQ(DetectFormat("<html><p>x</p>", "page.xml"), DocFormat::kHtml);
+}
+
 TEST(SniffBinary, KnownMagicNumbers) {
   EXPECT_EQ(SniffBinary("\x89PNG\r\n\x1a\n\0\0\0\rIHDR"s), "PNG image");
   EXPECT_EQ(SniffBinary("\xFF\xD8\xFF\xE0\0\x10JFIF"s), "JPEG image");

@@ -216,13 +216,16 @@ TEST(ExpandInputs, WalksFoldersInSortedOrderSkippingHiddenEntries) {
 TEST(ExpandInputs, TakesOnlyDocumentFilesInAFolderWalk) {
   const auto dir = MakeTempDir("expand_kinds");
   for (const char* name : {"README.md", "logo.png", "run.sh", "page.HTML", "feed.jsonl.gz",
-                           "crawl-0001", "notes.txt.gz", "data.json"}) {
+                           "crawl-0001", "notes.txt.gz", "data.json", "news.rss", "news.atom",
+                           "feed.xml", "subs.opml", "crawl.warc.gz", "style.css"}) {
     WriteFile(dir / name, "x");
   }
   const std::string d = dir.string();
   EXPECT_EQ(Paths(ExpandInputs({d})),
-            (std::vector<std::string>{d + "/crawl-0001", d + "/data.json", d + "/feed.jsonl.gz",
-                                      d + "/notes.txt.gz", d + "/page.HTML"}));
+            (std::vector<std::string>{d + "/crawl-0001", d + "/crawl.warc.gz", d + "/data.json",
+                                      d + "/feed.jsonl.gz", d + "/feed.xml", d + "/news.atom",
+                                      d + "/news.rss", d + "/notes.txt.gz", d + "/page.HTML",
+                                      d + "/subs.opml"}));
   // Named explicitly, any file is read.
   EXPECT_EQ(Paths(ExpandInputs({d + "/README.md"})), (std::vector<std::string>{d + "/README.md"}));
 }
@@ -278,6 +281,42 @@ TEST(OpenBuffer, ReadsAFetchedPageWithItsContentType) {
   more = (*reader)->Next(&doc);
   ASSERT_TRUE(more.ok());
   EXPECT_FALSE(*more);
+}
+
+TEST(OpenInput, ReadsFeedItemsAsDocuments) {
+  const auto dir = MakeTempDir("open_feed");
+  const std::string path = WriteFile(
+      dir / "news",  // no extension: detected by content
+      "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>Site</title>"
+      "<item><title>Un</title><link>https://ex.example/1</link>"
+      "<description>&lt;p&gt;Texte.&lt;/p&gt;</description></item>"
+      "<item><title>Deux</title><link>https://ex.example/2</link></item></channel></rss>");
+  Result<std::unique_ptr<DocumentReader>> reader = OpenInput(path, IngestOptions());
+  ASSERT_TRUE(reader.ok()) << reader.status().ToString();
+  RawDocument doc;
+  ASSERT_TRUE(*(*reader)->Next(&doc));
+  EXPECT_EQ(doc.record, 1);
+  EXPECT_EQ(doc.format, DocFormat::kHtml);
+  EXPECT_EQ(doc.bytes, "<p>Texte.</p>");
+  EXPECT_EQ(doc.site, "Site");
+  ASSERT_TRUE(*(*reader)->Next(&doc));
+  EXPECT_EQ(doc.title, "Deux");
+  EXPECT_FALSE(*(*reader)->Next(&doc));
+  EXPECT_TRUE((*reader)->Skipped().empty());
+}
+
+TEST(OpenBuffer, ReadsAFetchedFeedWithoutImposingItsContentType) {
+  auto reader = OpenBuffer("https://ex.example/feed",
+                           "<feed xmlns=\"http://www.w3.org/2005/Atom\"><title>S</title>"
+                           "<entry><title>E</title><link href=\"/e\"/><content type=\"html\">"
+                           "&lt;p&gt;x&lt;/p&gt;</content></entry></feed>",
+                           "application/atom+xml; charset=iso-8859-1", IngestOptions());
+  ASSERT_TRUE(reader.ok()) << reader.status().ToString();
+  RawDocument doc;
+  ASSERT_TRUE(*(*reader)->Next(&doc));
+  EXPECT_EQ(doc.url, "https://ex.example/e");  // resolved against the feed's URL
+  EXPECT_EQ(doc.content_type, "");
+  EXPECT_TRUE(doc.bytes_are_utf8);
 }
 
 TEST(OpenBuffer, RejectsBinaryNamingTheInput) {
