@@ -4,12 +4,16 @@
 #ifndef VEILLE_PIPELINE_H_
 #define VEILLE_PIPELINE_H_
 
+#include <atomic>
 #include <cstdint>
 #include <functional>
+#include <memory>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "veille/article.h"
+#include "veille/collect.h"
 #include "veille/config.h"
 #include "veille/status.h"
 #include "veille/store.h"
@@ -39,12 +43,17 @@ struct IngestSummary {
   int64_t errors = 0;     // inputs or records that failed
   int64_t warnings = 0;
   int64_t bytes = 0;  // raw bytes of the documents read
+  // OPML lists among the inputs are imported as sources, not read as articles.
+  int64_t sources_added = 0;
+  int64_t sources_known = 0;  // already subscribed
 };
 
 // Called for each event; keep it cheap (it runs on the ingest thread).
 using IngestCallback = std::function<void(const IngestEvent&)>;
 
 // Runs `paths` (files, folders, "-") through ingest, extraction and the store.
+// An OPML list among them subscribes its feeds (see Subscribe; nothing is
+// fetched) and counts in sources_added / sources_known.
 // Every error belongs to one input or record and is reported through `on_event`;
 // the batch goes on. Each input is committed in its own transaction(s) of at
 // most config.commit_every documents, so a failure or a kill leaves the store
@@ -62,6 +71,100 @@ std::string DocumentKey(const RawDocument& raw, const Article& article);
 void ExtractPaths(const std::vector<std::string>& paths, const Config& config,
                   const std::function<void(const RawDocument&, const Article&)>& on_article,
                   const std::function<void(const Status&)>& on_error);
+
+// ---- Live collection (collect_pipeline.cc) ----
+// The collect stage only fetches bytes; this pipeline reads them (a feed's
+// items or a page), completes teaser items by fetching their page, extracts,
+// stores, and keeps each source's polling state.
+
+struct CollectOptions {
+  FetchOptions fetch;
+  ScheduleOptions schedule;
+  // A feed item is a teaser, and its linked page is fetched and extracted in
+  // its place, when its text is shorter than this many characters or ends
+  // with an ellipsis or a "read more" link ("…", "[...]", "Read more", "Lire
+  // la suite"...). Larger catches longer summaries, at one page fetch each.
+  size_t teaser_max_chars = 500;
+  // The page replaces the teaser only when its article text is at least this
+  // many times longer (else the teaser is kept: the page had nothing more).
+  double full_text_min_ratio = 1.5;
+  // Fetch the pages of teaser items at all.
+  bool fetch_full_text = true;
+  // `watch` with no source due and none subscribed re-reads the source list
+  // this often (a source added meanwhile is picked up), seconds.
+  int64_t idle_recheck_s = 60;
+
+  Status Validate() const;
+};
+
+// Whether an item's extracted text is only a teaser (see CollectOptions).
+bool LooksLikeTeaser(std::string_view text, const CollectOptions& options);
+
+// What one fetch of one URL (a source or not) gave.
+struct PollReport {
+  std::string url;
+  Status status;                        // OK, or why the fetch (or the store) failed
+  bool not_modified = false;            // 304: nothing read
+  SourceKind kind = SourceKind::kAuto;  // what the response was
+  int64_t documents = 0;                // items (or the page) read and extracted
+  int64_t new_items = 0;                // of which stored as new articles or revisions
+  int64_t full_text = 0;                // teaser items replaced by their fetched page
+  bool interrupted = false;             // stopped early by the stop flag; the rest on next poll
+};
+
+// Fetches, reads, extracts and stores, one URL or one source at a time. Uses
+// the Store and Fetcher it is given from the calling thread only.
+// Per-document outcomes go to on_event (as IngestPaths reports them, with the
+// URL as input and the item number as record).
+class CollectPipeline {
+ public:
+  // All references are borrowed and must outlive the pipeline.
+  CollectPipeline(const Config& config, const CollectOptions& options, Fetcher& fetcher,
+                  Store& store, Clock& clock, IngestCallback on_event);
+  ~CollectPipeline();
+  CollectPipeline(const CollectPipeline&) = delete;
+  CollectPipeline& operator=(const CollectPipeline&) = delete;
+
+  // Fetches `url` once and stores what it holds. A subscribed URL is polled
+  // as Poll does (conditional GET, state updated); another is fetched
+  // unconditionally and leaves no state.
+  PollReport FetchOnce(const std::string& url);
+
+  // Polls one subscribed source: conditional GET with its validators, its
+  // items (or page) stored in transactions of at most config.commit_every
+  // documents, then its state (status, error, validators, items seen, next
+  // poll on the adaptive schedule or the error back-off) written. A failure
+  // stores nothing of this poll but the state. When *stop turns true midway
+  // (stop may be null), the documents already fetched are stored and the
+  // validators are kept, so the next poll reads the rest.
+  PollReport Poll(Source& source, const std::atomic<bool>* stop = nullptr);
+
+  // Polls the subscribed sources, each when its next_poll comes (new ones at
+  // once), sleeping on the clock in between, until *stop turns true; the
+  // poll in progress then finishes storing what it fetched. Calls on_poll
+  // after each poll. Returns an error only when the source list cannot be read.
+  Status Watch(const std::atomic<bool>& stop,
+               const std::function<void(const PollReport&)>& on_poll);
+
+  // Counts over every document this pipeline handled.
+  const IngestSummary& summary() const;
+
+ private:
+  class Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+// Subscribes `urls` (feeds or pages, kind detected at the first fetch) and the
+// feeds of `opml_paths` (OPML lists: files or "-") without fetching anything.
+struct SubscribeSummary {
+  int64_t added = 0;
+  int64_t already = 0;  // subscribed before
+  int64_t errors = 0;
+};
+SubscribeSummary Subscribe(const std::vector<std::string>& urls,
+                           const std::vector<std::string>& opml_paths, const Config& config,
+                           const CollectOptions& options, Store& store,
+                           const std::function<void(const Status&)>& on_error);
 
 }  // namespace veille
 

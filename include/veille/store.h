@@ -58,6 +58,39 @@ struct SearchHit {
   double score = 0;     // bm25: lower is better
 };
 
+// A subscribed source (a feed or a page polled by `veille watch`) and its
+// polling state. Times are ISO 8601 UTC ("" for never); the state fields are
+// rewritten after each fetch by UpdateSourceState.
+enum class SourceKind : uint8_t {
+  kAuto,  // not fetched yet: the first fetch tells a feed from a page
+  kFeed,  // RSS/Atom: each item is an article
+  kPage,  // one page, stored again when it changes
+};
+// "auto", "feed" or "page".
+const char* SourceKindName(SourceKind kind);
+
+struct Source {
+  int64_t id = 0;
+  std::string url;  // as subscribed (absolute http/https); UNIQUE
+  SourceKind kind = SourceKind::kAuto;
+  std::string title;               // from the OPML outline or the feed
+  std::string added_at;            // ISO 8601 UTC
+  std::string etag;                // validators of the last 200 response, for conditional GET
+  std::string last_modified;       // as the server sent it (HTTP-date)
+  std::string last_fetch;          // time of the last attempt
+  int64_t last_status = 0;         // HTTP status of the last attempt (0: no response)
+  std::string last_error;          // reason of the last failure ("" after a success)
+  int64_t error_count = 0;         // consecutive failed attempts (0 after a success)
+  std::string next_poll;           // when `watch` polls it next ("" = now)
+  int64_t items_seen = 0;          // documents stored from it (new or revised), all fetches
+  int64_t poll_interval_s = 3600;  // current adaptive interval between polls, seconds
+};
+
+struct AddSourceResult {
+  Source source;       // as stored (the existing row when already subscribed)
+  bool added = false;  // false when a source with that URL existed
+};
+
 struct StoreStats {
   int64_t articles = 0;
   int64_t revisions = 0;
@@ -104,6 +137,22 @@ class Store {
   // Calls fn for every article (latest revision) in id order; stops at the
   // first non-OK status fn returns and returns it.
   virtual Status ForEachArticle(const std::function<Status(const StoredArticle&)>& fn) = 0;
+
+  // Whether an article is stored under `doc_key` (see DocumentKey).
+  virtual Result<bool> HasArticle(std::string_view doc_key) = 0;
+
+  // Sources. AddSource subscribes source.url with source.kind, title and
+  // poll_interval_s (the state fields are ignored; added_at is set now), or
+  // returns the existing row unchanged (added = false) when the URL is
+  // already subscribed. kInvalidInput for an empty URL.
+  virtual Result<AddSourceResult> AddSource(const Source& source) = 0;
+  // Every source, by id.
+  virtual Result<std::vector<Source>> ListSources() = 0;
+  // The source subscribed under exactly `url`, or kNotFound.
+  virtual Result<Source> FindSource(std::string_view url) = 0;
+  // Rewrites the kind, title and polling state (etag .. poll_interval_s) of
+  // the source with source.id. kNotFound when no such id.
+  virtual Status UpdateSourceState(const Source& source) = 0;
 };
 
 struct StoreOptions {

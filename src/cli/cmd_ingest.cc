@@ -105,6 +105,11 @@ int RunIngest(const Config& config, const IngestArgs& args) {
         static_cast<long long>(sum.stored), static_cast<long long>(sum.revised),
         static_cast<long long>(sum.known), static_cast<long long>(sum.errors),
         static_cast<long long>(sum.warnings));
+    if (sum.sources_added + sum.sources_known > 0) {
+      std::printf("ingest: OPML subscriptions: %lld source(s) added, %lld already subscribed\n",
+                  static_cast<long long>(sum.sources_added),
+                  static_cast<long long>(sum.sources_known));
+    }
   }
   std::fflush(stdout);
   return sum.errors > 0 ? kExitPartial : kExitOk;

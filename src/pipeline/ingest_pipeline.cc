@@ -163,6 +163,23 @@ IngestSummary IngestPaths(const std::vector<std::string>& paths, const Config& c
                           const IngestCallback& on_event) {
   IngestSummary summary;
   InputBatch batch(store, on_event, summary);
+  // OPML lists are subscriptions, not articles: they go to the sources table.
+  std::vector<std::string> document_paths;
+  std::vector<std::string> opml_paths;
+  for (const InputEntry& entry : ExpandInputs(paths)) {
+    Result<DocFormat> format = entry.status.ok() && entry.path != "-"
+                                   ? DetectInputFormat(entry.path, config.ingest)
+                                   : Result<DocFormat>(DocFormat::kUnknown);
+    (format.ok() && *format == DocFormat::kOpml ? opml_paths : document_paths)
+        .push_back(entry.path);
+  }
+  if (!opml_paths.empty()) {
+    summary.inputs += static_cast<int64_t>(opml_paths.size());
+    const SubscribeSummary subscribed = Subscribe({}, opml_paths, config, CollectOptions(), store,
+                                                  [&](const Status& s) { batch.Fail(s); });
+    summary.sources_added += subscribed.added;
+    summary.sources_known += subscribed.already;
+  }
   auto on_start = [&](const std::string& input) {
     ++summary.inputs;
     batch.Start(input);
@@ -205,7 +222,7 @@ IngestSummary IngestPaths(const std::vector<std::string>& paths, const Config& c
   };
   auto on_end = [&](const std::string&) { batch.Commit(); };
   auto on_error = [&](const Status& s) { batch.Fail(s); };
-  ForEachDocument(paths, config, on_start, on_document, on_end, on_error);
+  ForEachDocument(document_paths, config, on_start, on_document, on_end, on_error);
   return summary;
 }
 

@@ -62,8 +62,29 @@ CREATE VIRTUAL TABLE articles_fts USING fts5(
 );
 )sql";
 
-constexpr std::array<Migration, 1> kMigrations = {{
+// Version 2: subscribed sources and their polling state (veille sources/watch).
+constexpr const char* kV2 = R"sql(
+CREATE TABLE sources (
+  id              INTEGER PRIMARY KEY,
+  url             TEXT    NOT NULL UNIQUE,
+  kind            TEXT    NOT NULL,
+  title           TEXT    NOT NULL,
+  added_at        TEXT    NOT NULL,
+  etag            TEXT    NOT NULL,
+  last_modified   TEXT    NOT NULL,
+  last_fetch      TEXT    NOT NULL,
+  last_status     INTEGER NOT NULL,
+  last_error      TEXT    NOT NULL,
+  error_count     INTEGER NOT NULL,
+  next_poll       TEXT    NOT NULL,
+  items_seen      INTEGER NOT NULL,
+  poll_interval_s INTEGER NOT NULL
+);
+)sql";
+
+constexpr std::array<Migration, 2> kMigrations = {{
     {1, "initial schema: raw_documents, articles, revisions, articles_fts", kV1},
+    {2, "sources: subscribed feeds and pages with their polling state", kV2},
 }};
 
 // The tables every Veille schema since version 1 has.

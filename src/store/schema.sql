@@ -1,5 +1,5 @@
--- Veille store schema, version 1: the result of applying every migration in
--- src/store/migrations.cc (PRAGMA user_version = 1,
+-- Veille store schema, version 2: the result of applying every migration in
+-- src/store/migrations.cc (PRAGMA user_version = 2,
 -- PRAGMA application_id = 0x5665696C, "Veil"). Documentation only: the program
 -- runs the migrations. sqlite_store_test (SchemaSqlMatchesMigrations) checks
 -- that this file and the migrations build the same tables, columns and indexes.
@@ -61,4 +61,23 @@ CREATE INDEX revisions_by_raw_id ON revisions(raw_id);
 -- Full-text index over the latest revision of each article; rowid = articles.id.
 CREATE VIRTUAL TABLE articles_fts USING fts5(
   title, text, tokenize = 'unicode61 remove_diacritics 2'
+);
+
+-- Subscribed sources (version 2): feeds and pages polled by `veille watch`,
+-- with the state of their last fetch. Times are ISO 8601 UTC, '' for never.
+CREATE TABLE sources (
+  id              INTEGER PRIMARY KEY,
+  url             TEXT    NOT NULL UNIQUE,  -- as subscribed, absolute http(s)
+  kind            TEXT    NOT NULL,         -- 'auto' (not fetched yet), 'feed', 'page'
+  title           TEXT    NOT NULL,         -- from the OPML outline or the feed
+  added_at        TEXT    NOT NULL,
+  etag            TEXT    NOT NULL,         -- validators of the last 200, for conditional GET
+  last_modified   TEXT    NOT NULL,         -- HTTP-date as the server sent it
+  last_fetch      TEXT    NOT NULL,         -- time of the last attempt
+  last_status     INTEGER NOT NULL,         -- HTTP status of the last attempt, 0 for none
+  last_error      TEXT    NOT NULL,         -- reason of the last failure, '' after a success
+  error_count     INTEGER NOT NULL,         -- consecutive failures, 0 after a success
+  next_poll       TEXT    NOT NULL,         -- when watch polls it next ('' = now)
+  items_seen      INTEGER NOT NULL,         -- documents stored from it (new or revised)
+  poll_interval_s INTEGER NOT NULL          -- current adaptive polling interval, seconds
 );

@@ -32,6 +32,7 @@
 #include "common/iso_time.h"
 #include "store/migrations.h"
 #include "store/raw_codec.h"
+#include "store/source_table.h"
 #include "store/sqlite_db.h"
 #include "veille/store.h"
 
@@ -300,6 +301,23 @@ class SqliteStore final : public Store {
       VEILLE_ASSIGN_OR_RETURN(const StoredArticle sa, ReadStoredArticle(s));
       VEILLE_RETURN_IF_ERROR(fn(sa));
     }
+  }
+
+  Result<bool> HasArticle(std::string_view doc_key) override {
+    VEILLE_ASSIGN_OR_RETURN(Statement s, db_->Prepare("SELECT 1 FROM articles WHERE doc_key = ?1"));
+    s.BindText(1, doc_key);
+    return s.Step();
+  }
+
+  Result<AddSourceResult> AddSource(const Source& source) override {
+    return store::InsertSource(*db_, source, NowIsoUtc());
+  }
+  Result<std::vector<Source>> ListSources() override { return store::SelectSources(*db_); }
+  Result<Source> FindSource(std::string_view url) override {
+    return store::SelectSource(*db_, url);
+  }
+  Status UpdateSourceState(const Source& source) override {
+    return store::UpdateSource(*db_, source);
   }
 
  private:

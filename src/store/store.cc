@@ -15,4 +15,16 @@ const char* PutOutcomeName(PutOutcome o) {
   return "unknown";
 }
 
+const char* SourceKindName(SourceKind kind) {
+  switch (kind) {
+    case SourceKind::kAuto:
+      return "auto";
+    case SourceKind::kFeed:
+      return "feed";
+    case SourceKind::kPage:
+      return "page";
+  }
+  return "auto";
+}
+
 }  // namespace veille

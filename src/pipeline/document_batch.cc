@@ -1,0 +1,93 @@
+// DocumentBatch (document_batch.h). Tested through collect_pipeline_test.cc.
+#include "pipeline/document_batch.h"
+
+#include <fmt/format.h>
+
+namespace veille::pipeline {
+namespace {
+
+IngestEvent::Kind KindOf(PutOutcome outcome) {
+  switch (outcome) {
+    case PutOutcome::kNew:
+      return IngestEvent::Kind::kStored;
+    case PutOutcome::kKnown:
+      return IngestEvent::Kind::kKnown;
+    case PutOutcome::kRevised:
+      return IngestEvent::Kind::kRevised;
+  }
+  return IngestEvent::Kind::kStored;
+}
+
+}  // namespace
+
+void DocumentBatch::Add(RawDocument raw, Article article) {
+  for (const std::string& w : article.warnings) Warn(raw.input, raw.record, w);
+  queued_.emplace_back(std::move(raw), std::move(article));
+  if (static_cast<int64_t>(queued_.size()) >= max_size_) Flush();
+}
+
+void DocumentBatch::Flush() {
+  if (queued_.empty()) return;
+  std::vector<std::pair<RawDocument, Article>> queued = std::move(queued_);
+  queued_.clear();
+  if (Status s = store_.Begin(); !s.ok()) {
+    store_failed_ = true;
+    Fail(s.WithContext(
+              fmt::format("cannot start a transaction, {} document(s) not stored", queued.size()))
+             .At(queued.front().first.input));
+    return;
+  }
+  std::vector<IngestEvent> pending;
+  for (auto& [raw, article] : queued) {
+    Result<PutResult> put = store_.PutArticle(DocumentKey(raw, article), raw, article);
+    if (!put.ok()) {
+      store_failed_ = true;
+      Fail(put.status().At(raw.input, raw.record));
+      continue;
+    }
+    IngestEvent e;
+    e.kind = KindOf(put->outcome);
+    e.input = raw.input;
+    e.record = raw.record;
+    e.article_id = put->article_id;
+    e.revision = put->revision;
+    e.title = article.title;
+    e.bytes = static_cast<int64_t>(raw.bytes.size());
+    pending.push_back(std::move(e));
+  }
+  if (Status s = store_.Commit(); !s.ok()) {
+    (void)store_.Rollback();
+    store_failed_ = true;
+    Fail(s.WithContext(fmt::format("commit failed, {} document(s) not stored", pending.size()))
+             .At(queued.front().first.input));
+    return;
+  }
+  for (const IngestEvent& e : pending) {
+    if (e.kind == IngestEvent::Kind::kStored) ++summary_.stored;
+    if (e.kind == IngestEvent::Kind::kKnown) ++summary_.known;
+    if (e.kind == IngestEvent::Kind::kRevised) ++summary_.revised;
+    on_event_(e);
+  }
+}
+
+void DocumentBatch::Fail(const Status& status) {
+  ++summary_.errors;
+  IngestEvent e;
+  e.kind = IngestEvent::Kind::kError;
+  e.input = status.input();
+  e.record = status.line();
+  e.error = status;
+  on_event_(e);
+}
+
+void DocumentBatch::Warn(const std::string& input, int64_t record, const std::string& warning) {
+  ++summary_.warnings;
+  IngestEvent e;
+  e.kind = IngestEvent::Kind::kWarning;
+  e.input = input;
+  e.record = record;
+  e.warning = warning;
+  on_event_(e);
+}
+
+}  // namespace veille::pipeline
