@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "veille/config.h"
+#include "veille/pipeline.h"
 #include "veille/status.h"
 
 namespace veille::cli {
@@ -51,6 +52,35 @@ struct ExportArgs {
   std::string output = "-";      // file path, or "-" for stdout
 };
 int RunExport(const Config& config, const ExportArgs& args);
+
+// Live collection (cmd_sources.cc). `options` carries the fetch and schedule
+// settings of the command line.
+int RunSourcesAdd(const Config& config, const CollectOptions& options,
+                  const std::vector<std::string>& items);  // URLs and OPML files
+int RunSourcesList(const Config& config, bool json);
+struct FetchArgs {
+  std::vector<std::string> urls;
+  bool quiet = false;  // only polls, errors and the summary
+};
+int RunFetch(const Config& config, const CollectOptions& options, const FetchArgs& args);
+struct WatchArgs {
+  int64_t max_polls = 0;  // stop after this many polls (0: until SIGINT/SIGTERM)
+  bool quiet = false;
+};
+int RunWatch(const Config& config, const CollectOptions& options, const WatchArgs& args);
+
+// `veille entities` (cmd_entities.cc): canonical named entities of the
+// stored articles, their variants and merge rules. Empty paths mean the
+// defaults (DefaultEntityOptions).
+struct EntitiesArgs {
+  std::string kind;  // "" for all, else person / organization / place / other
+  int64_t limit = 0;  // 0: all
+  bool json = false;
+  std::string gazetteer_dir;
+  std::string alias_path;
+  std::string user_alias_path;  // extra aliases, same format
+};
+int RunEntities(const Config& config, const EntitiesArgs& args);
 
 // Prints "veille: error: <status>" on stderr.
 void PrintError(const Status& status);

@@ -107,6 +107,68 @@ int Main(int argc, char** argv) {
   export_cmd->add_option("-o,--output", exp.output, "Output file, - for stdout")
       ->capture_default_str();
 
+  // Live collection: subscriptions, one-off fetches, the polling loop.
+  veille::CollectOptions collect;
+  auto add_fetch_options = [&](CLI::App* cmd) {
+    cmd->add_option("--user-agent", collect.fetch.user_agent,
+                    "User-Agent sent (put a way to contact you in place of 'contact: unset')")
+        ->capture_default_str();
+    cmd->add_option("--timeout-ms", collect.fetch.timeout_ms, "Whole-transfer timeout per attempt")
+        ->capture_default_str();
+    cmd->add_option("--max-attempts", collect.fetch.max_attempts,
+                    "Attempts per URL on timeouts and 5xx (exponential back-off)")
+        ->capture_default_str();
+    cmd->add_option("--host-interval-ms", collect.fetch.host_min_interval_ms,
+                    "Least time between two requests to one host")
+        ->capture_default_str();
+    cmd->add_flag("!--no-full-text", collect.fetch_full_text,
+                  "Keep teaser feed items as they are (do not fetch their page)");
+  };
+  CLI::App* sources_cmd =
+      app.add_subcommand("sources", "List the subscribed sources with their state");
+  bool sources_json = false;
+  sources_cmd->add_flag("--json", sources_json, "JSON output");
+  std::vector<std::string> source_items;
+  CLI::App* sources_add_cmd =
+      sources_cmd->add_subcommand("add", "Subscribe to feed or page URLs, or an OPML list's feeds");
+  sources_add_cmd->add_option("items", source_items, "URLs, OPML files, or - (OPML on stdin)")
+      ->required();
+  FetchArgs fetch;
+  CLI::App* fetch_cmd = app.add_subcommand("fetch", "Fetch URLs once and store what they hold");
+  fetch_cmd->add_option("urls", fetch.urls, "Feed or page URLs")->required();
+  fetch_cmd->add_flag("-q,--quiet", fetch.quiet, "No line per document");
+  add_fetch_options(fetch_cmd);
+  WatchArgs watch;
+  CLI::App* watch_cmd = app.add_subcommand(
+      "watch", "Poll the subscribed sources on their adaptive schedule until SIGINT/SIGTERM");
+  watch_cmd->add_option("--max-polls", watch.max_polls, "Stop after this many polls (0: never)")
+      ->capture_default_str();
+  watch_cmd
+      ->add_option("--min-interval-s", collect.schedule.min_interval_s,
+                   "Shortest interval between two polls of a source")
+      ->capture_default_str();
+  watch_cmd
+      ->add_option("--max-interval-s", collect.schedule.max_interval_s,
+                   "Longest interval between two polls of a source")
+      ->capture_default_str();
+  watch_cmd->add_flag("-q,--quiet", watch.quiet, "No line per document");
+  add_fetch_options(watch_cmd);
+
+  EntitiesArgs entities;
+  CLI::App* entities_cmd = app.add_subcommand(
+      "entities", "Named entities of the stored articles, with their variants and merge rules");
+  entities_cmd->add_option("--kind", entities.kind, "Only this kind")
+      ->check(CLI::IsMember({"person", "organization", "place", "other"}));
+  entities_cmd->add_option("--limit", entities.limit, "At most this many (0: all)")
+      ->capture_default_str();
+  entities_cmd->add_flag("--json", entities.json, "JSON output");
+  entities_cmd->add_option("--gazetteers", entities.gazetteer_dir,
+                           "Folder of the gazetteers (default: the data/gazetteers shipped)");
+  entities_cmd->add_option("--aliases", entities.alias_path,
+                           "Alias table (default: data/aliases/aliases.tsv)");
+  entities_cmd->add_option("--user-aliases", entities.user_alias_path,
+                           "Extra aliases, same TSV format");
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -117,6 +179,7 @@ int Main(int argc, char** argv) {
   config.ingest.max_document_bytes = static_cast<size_t>(std::max<int64_t>(max_document_mb, 0))
                                      << 20;
   config.ingest.forced_format = ParseFormat(format);
+  collect.fetch.max_body_bytes = config.ingest.max_document_bytes;  // one bound for all documents
   if (veille::Status s = config.Validate(); !s.ok()) {
     PrintError(s);
     return kExitUsage;
@@ -128,7 +191,12 @@ int Main(int argc, char** argv) {
   if (*show_cmd) return RunShow(config, show_id, show_json);
   if (*search_cmd) return RunSearch(config, query, list);
   if (*stats_cmd) return RunStats(config, stats_json);
+  if (*entities_cmd) return RunEntities(config, entities);
   if (*export_cmd) return RunExport(config, exp);
+  if (*sources_add_cmd) return RunSourcesAdd(config, collect, source_items);
+  if (*sources_cmd) return RunSourcesList(config, sources_json);
+  if (*fetch_cmd) return RunFetch(config, collect, fetch);
+  if (*watch_cmd) return RunWatch(config, collect, watch);
   return kExitUsage;
 }
 

@@ -1,0 +1,190 @@
+// Sentence splitting: paragraphs first (a blank line ends one), then ICU's
+// sentence breaks within each paragraph, then breaks that ICU places after an
+// abbreviation or an initial are undone. ICU breaks after "M. " when a
+// capital follows, which in news text is almost always a title ("M. Kim"),
+// so a break is dropped when the text before it ends with a known
+// abbreviation ("M.", "Mme", "Dr.", "p. ex.") or a single capital letter and
+// a period ("J. R. R. Tolkien"), and what follows does not start a paragraph.
+#include "analyze/sentence_splitter.h"
+
+#include <unicode/brkiter.h>
+#include <unicode/uchar.h>
+#include <unicode/utext.h>
+#include <unicode/utf8.h>
+
+#include <algorithm>
+#include <array>
+#include <memory>
+
+namespace veille::analyze {
+namespace {
+
+icu::BreakIterator* ThreadSentenceIterator() {
+  thread_local std::unique_ptr<icu::BreakIterator> it;
+  if (!it) {
+    static const icu::BreakIterator* prototype = [] {
+      UErrorCode status = U_ZERO_ERROR;
+      icu::BreakIterator* bi =
+          icu::BreakIterator::createSentenceInstance(icu::Locale::getRoot(), status);
+      if (U_FAILURE(status)) {
+        delete bi;
+        return static_cast<icu::BreakIterator*>(nullptr);
+      }
+      return bi;
+    }();
+    if (prototype == nullptr) return nullptr;
+    it.reset(prototype->clone());
+  }
+  return it.get();
+}
+
+bool IsSpace(char c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+}
+
+// Abbreviations (without their period) after which a period does not end a
+// sentence. Case-sensitive: titles are capitalised, "p. ex." is not.
+constexpr std::array<std::string_view, 52> kAbbreviations = {
+    "M",   "MM",  "Mme", "Mmes", "Mlle", "Mlles", "Mgr", "Me",  "Dr",  "Pr",  "St",   "Ste", "Mr",
+    "Mrs", "Ms",  "Jr",  "Sr",   "Prof", "Gen",   "Gén", "Col", "Lt",  "Sgt", "Capt", "Gov", "Sen",
+    "Rep", "Rev", "Hon", "cf",   "Cf",   "p",     "ex",  "env", "vol", "art", "chap", "fig", "éd",
+    "ed",  "vs",  "av",  "apr",  "janv", "févr",  "Fr",  "Mt",  "No",  "no",  "n°",   "tél", "Ph"};
+
+// Trims trailing whitespace (and NBSP) from [begin, end).
+int32_t TrimEnd(std::string_view text, int32_t begin, int32_t end) {
+  while (end > begin) {
+    if (IsSpace(text[end - 1])) {
+      --end;
+    } else if (end - begin >= 2 && text.substr(end - 2, 2) == "\u00A0") {
+      end -= 2;
+    } else if (end - begin >= 3 && text.substr(end - 3, 3) == "\u202F") {
+      end -= 3;
+    } else {
+      break;
+    }
+  }
+  return end;
+}
+
+int32_t TrimBegin(std::string_view text, int32_t begin, int32_t end) {
+  while (begin < end) {
+    if (IsSpace(text[begin])) {
+      ++begin;
+    } else if (text.substr(begin, 2) == "\u00A0") {
+      begin += 2;
+    } else if (text.substr(begin, 3) == "\u202F") {
+      begin += 3;
+    } else {
+      break;
+    }
+  }
+  return begin;
+}
+
+// True when the sentence [begin, end) (trimmed) ends with an abbreviation or
+// an initial followed by its period.
+bool EndsWithAbbreviation(std::string_view text, int32_t begin, int32_t end) {
+  if (end <= begin || text[end - 1] != '.') return false;
+  int32_t word_end = end - 1;
+  int32_t word_begin = word_end;
+  while (word_begin > begin) {
+    int32_t prev = word_begin;
+    UChar32 c;
+    U8_PREV(text.data(), begin, prev, c);
+    if (c < 0 || !(u_isalpha(c) || c == 0xB0)) break;  // letters, and "°" for n°
+    word_begin = prev;
+  }
+  if (word_begin == word_end) return false;
+  // The word must stand alone (start of sentence, after a space, a hyphen as
+  // in "J.-C.", a parenthesis, or a period as in "p.ex.").
+  if (word_begin > begin) {
+    const char before = text[word_begin - 1];
+    if (!IsSpace(before) && before != '-' && before != '(' && before != '.' &&
+        static_cast<unsigned char>(before) < 0x80) {
+      return false;
+    }
+  }
+  const std::string_view word = text.substr(word_begin, word_end - word_begin);
+  // A single capital letter: an initial.
+  int32_t i = 0;
+  UChar32 c;
+  U8_NEXT(word.data(), i, static_cast<int32_t>(word.size()), c);
+  if (i == static_cast<int32_t>(word.size()) && c >= 0 && u_isupper(c)) return true;
+  return std::find(kAbbreviations.begin(), kAbbreviations.end(), word) != kAbbreviations.end();
+}
+
+// Splits one paragraph [pbegin, pend) and appends its sentences.
+void SplitParagraph(std::string_view text, int32_t pbegin, int32_t pend, uint32_t paragraph,
+                    std::vector<SentenceSpan>* out) {
+  icu::BreakIterator* bi = ThreadSentenceIterator();
+  const std::string_view para = text.substr(pbegin, pend - pbegin);
+  std::vector<int32_t> breaks;
+  UErrorCode status = U_ZERO_ERROR;
+  UText* ut = nullptr;
+  if (bi != nullptr)
+    ut = utext_openUTF8(nullptr, para.data(), static_cast<int64_t>(para.size()), &status);
+  if (bi != nullptr && U_SUCCESS(status)) bi->setText(ut, status);
+  if (bi != nullptr && U_SUCCESS(status)) {
+    for (int32_t b = bi->next(); b != icu::BreakIterator::DONE; b = bi->next()) breaks.push_back(b);
+    bi->setText(icu::UnicodeString());
+  }
+  if (ut != nullptr) utext_close(ut);
+  if (breaks.empty() || breaks.back() != static_cast<int32_t>(para.size())) {
+    breaks.push_back(static_cast<int32_t>(para.size()));
+  }
+  int32_t start = 0;
+  for (size_t k = 0; k < breaks.size(); ++k) {
+    const int32_t b = breaks[k];
+    const int32_t trimmed_end = TrimEnd(para, start, b);
+    const bool last = k + 1 == breaks.size();
+    // A line break inside the paragraph ends the sentence whatever precedes it.
+    const bool newline = trimmed_end < b && para.substr(trimmed_end, b - trimmed_end).find('\n') !=
+                                                std::string_view::npos;
+    if (!last && !newline && EndsWithAbbreviation(para, start, trimmed_end)) continue;
+    const int32_t s = TrimBegin(para, start, trimmed_end);
+    if (s < trimmed_end) {
+      out->push_back({static_cast<uint32_t>(pbegin + s),
+                      static_cast<uint32_t>(pbegin + trimmed_end), paragraph});
+    }
+    start = b;
+  }
+}
+
+}  // namespace
+
+std::vector<SentenceSpan> SplitSentences(std::string_view text, std::string_view /*lang*/) {
+  std::vector<SentenceSpan> out;
+  const int32_t n = static_cast<int32_t>(text.size());
+  uint32_t paragraph = 0;
+  int32_t pbegin = 0;
+  int32_t i = 0;
+  while (i <= n) {
+    // A paragraph ends at a line that holds only whitespace, or at the end.
+    bool para_end = i == n;
+    int32_t next = i;
+    if (!para_end && text[i] == '\n') {
+      int32_t j = i + 1;
+      while (j < n && (text[j] == ' ' || text[j] == '\t' || text[j] == '\r')) ++j;
+      if (j < n && text[j] == '\n') {
+        para_end = true;
+        next = j + 1;
+      }
+    }
+    if (para_end) {
+      const int32_t s = TrimBegin(text, pbegin, i);
+      const int32_t e = TrimEnd(text, s, i);
+      if (s < e) {
+        SplitParagraph(text, s, e, paragraph, &out);
+        ++paragraph;
+      }
+      if (i == n) break;
+      pbegin = next;
+      i = next;
+      continue;
+    }
+    ++i;
+  }
+  return out;
+}
+
+}  // namespace veille::analyze
