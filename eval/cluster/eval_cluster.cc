@@ -1,0 +1,366 @@
+// eval_cluster: quality of the story clusterer (default ClusterOptions, the
+// same for every dataset) beside a single-pass TF-IDF cosine baseline, on
+// UCI News Aggregator headlines (online replay in time order, shuffled within
+// 6-hour windows, timestamps kept), ECB+ full articles (shuffled order, no
+// times), tgcontest same-story pairs (each pair fed as a two-article stream)
+// and the seed pages. Document frequencies are those of each dataset's texts
+// (no labels used), as the engine's DF table holds those of its base.
+// Usage: eval_cluster [--orders N] [--set name=value ...] [--only NAME]
+#include <algorithm>
+#include <cstdio>
+#include <cstring>
+#include <map>
+#include <random>
+#include <string>
+
+#include "cluster/centroid.h"
+#include "cluster/similarity.h"
+#include "datasets.h"
+#include "metrics.h"
+#include "text_features.h"
+#include "veille/cluster.h"
+
+namespace veille::eval {
+namespace {
+
+constexpr double kBaselineThreshold = 0.30;  // chosen a priori, not fitted
+
+std::string SourceDir() {
+  const char* env = std::getenv("VEILLE_SOURCE_DIR");
+  return env ? env : VEILLE_SOURCE_DIR;
+}
+std::string SharedDir() { return SourceDir() + "/../shared"; }
+
+struct Prepared {
+  std::vector<ClusterDoc> docs;
+  std::vector<IdVector> combined;
+  std::vector<std::string> gold;
+  std::vector<std::string> titles;
+};
+
+bool g_dump = false;
+
+// Debug: the composition of predicted stories (gold label counts, a title each).
+void Dump(const Prepared& p, const std::vector<int64_t>& label) {
+  std::map<int64_t, std::map<std::string, std::vector<size_t>>> by;
+  for (size_t i = 0; i < label.size(); ++i) by[label[i]][p.gold[i]].push_back(i);
+  for (const auto& [story, golds] : by) {
+    size_t total = 0;
+    for (const auto& [g, v] : golds) total += v.size();
+    if (golds.size() < 2 && total < 3) continue;
+    std::printf("story %lld (%zu):\n", (long long)story, total);
+    for (const auto& [g, v] : golds) {
+      std::printf("   %-12.12s x%-3zu %s\n", g.c_str(), v.size(),
+                  p.titles[v[0]].substr(0, 90).c_str());
+    }
+  }
+}
+
+Prepared Prepare(const std::vector<EvalText>& texts, const std::vector<EvalText>& background) {
+  FeatureSpace space;
+  FeatureExtractor extractor(SourceDir());
+  for (const EvalText& t : background) extractor.Learn(t);
+  for (const EvalText& t : texts) extractor.Learn(t);
+  std::vector<TextFeatures> feats;
+  for (const EvalText& t : texts) feats.push_back(extractor.Analyze(t));
+  for (const EvalText& t : background) space.Observe(extractor.Analyze(t));
+  for (const TextFeatures& f : feats) space.Observe(f);
+  Prepared p;
+  for (size_t i = 0; i < texts.size(); ++i) {
+    p.docs.push_back(space.MakeDoc(static_cast<int64_t>(i + 1), texts[i].time, feats[i]));
+    p.combined.push_back(space.Combined(feats[i]));
+    p.gold.push_back(texts[i].gold);
+    p.titles.push_back(texts[i].title);
+  }
+  return p;
+}
+
+// Single-pass clustering: each doc joins the cluster whose centroid is the
+// most similar by cosine if it reaches the threshold (exhaustive scan).
+std::vector<int64_t> Baseline(const Prepared& p, const std::vector<size_t>& order) {
+  std::vector<cluster::Centroid> clusters;
+  std::vector<int64_t> label(p.docs.size());
+  for (size_t i : order) {
+    double best = 0;
+    int best_c = -1;
+    for (size_t c = 0; c < clusters.size(); ++c) {
+      const double s = clusters[c].Cosine(p.combined[i]);
+      if (s > best) best = s, best_c = static_cast<int>(c);
+    }
+    if (best_c < 0 || best < kBaselineThreshold) {
+      clusters.emplace_back();
+      best_c = static_cast<int>(clusters.size() - 1);
+    }
+    clusters[static_cast<size_t>(best_c)].Add(p.combined[i]);
+    label[i] = best_c;
+  }
+  return label;
+}
+
+std::vector<int64_t> Engine(const Prepared& p, const std::vector<size_t>& order,
+                            const ClusterOptions& options, StoryClusterer** keep = nullptr,
+                            std::unique_ptr<StoryClusterer>* holder = nullptr) {
+  auto c = StoryClusterer::Create(options).value();
+  for (size_t i : order) {
+    auto a = c->Add(p.docs[i]);
+    if (!a.ok()) std::fprintf(stderr, "add: %s\n", a.status().ToString().c_str());
+  }
+  std::vector<int64_t> label(p.docs.size());
+  for (size_t i = 0; i < p.docs.size(); ++i) label[i] = c->StoryOf(p.docs[i].id).value();
+  if (holder != nullptr) {
+    *keep = c.get();
+    *holder = std::move(c);
+  }
+  return label;
+}
+
+std::vector<size_t> Order(const Prepared& p, uint32_t seed, int64_t window_s) {
+  std::vector<size_t> order(p.docs.size());
+  for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::mt19937 rng(seed);
+  if (window_s <= 0) {
+    std::shuffle(order.begin(), order.end(), rng);
+    return order;
+  }
+  std::vector<std::pair<int64_t, uint32_t>> key(order.size());
+  for (size_t i = 0; i < order.size(); ++i) key[i] = {p.docs[i].time / window_s, rng()};
+  std::sort(order.begin(), order.end(), [&](size_t a, size_t b) { return key[a] < key[b]; });
+  return order;
+}
+
+// Debug: quantiles of the pair parts for same-event vs other-event pairs that
+// share a topic (gold labels "T_sub": same T).
+void PairStats(const Prepared& p, const ClusterOptions& options) {
+  std::vector<std::vector<double>> v[2];
+  v[0].resize(4), v[1].resize(4);
+  for (size_t i = 0; i < p.docs.size(); ++i) {
+    for (size_t j = i + 1; j < p.docs.size(); ++j) {
+      const std::string ti = p.gold[i].substr(0, p.gold[i].find('_'));
+      const std::string tj = p.gold[j].substr(0, p.gold[j].find('_'));
+      if (ti != tj) continue;
+      const int same = p.gold[i] == p.gold[j];
+      const auto parts = cluster::DocParts(p.docs[i], p.docs[j]);
+      v[same][0].push_back(parts.title);
+      v[same][1].push_back(parts.body);
+      v[same][2].push_back(parts.entities);
+      v[same][3].push_back(cluster::CombineParts(parts, 0, options, nullptr));
+    }
+  }
+  const char* names[] = {"title", "body", "entity", "score"};
+  for (int same = 0; same < 2; ++same) {
+    for (int k = 0; k < 4; ++k) {
+      auto& x = v[same][k];
+      std::sort(x.begin(), x.end());
+      auto q = [&](double f) { return x.empty() ? 0 : x[static_cast<size_t>(f * (x.size() - 1))]; };
+      std::printf("%s %-6s n=%zu q10 %.2f q25 %.2f q50 %.2f q75 %.2f q90 %.2f\n",
+                  same ? "same" : "diff", names[k], x.size(), q(.1), q(.25), q(.5), q(.75), q(.9));
+    }
+  }
+}
+
+void PrintRow(const char* dataset, const char* system, const std::vector<Scores>& runs) {
+  double p = 0, r = 0, f = 0, pf = 0, lo = 1, hi = 0, clusters = 0;
+  for (const Scores& s : runs) {
+    p += s.b3_p, r += s.b3_r, f += s.b3_f1, pf += s.pair_f1, clusters += s.clusters;
+    lo = std::min(lo, s.b3_f1), hi = std::max(hi, s.b3_f1);
+  }
+  const double n = static_cast<double>(runs.size());
+  std::printf(
+      "%-8s %-9s orders=%zu  B3 P %.3f R %.3f F1 %.3f [%.3f..%.3f]  pairF1 %.3f  stories %.0f\n",
+      dataset, system, runs.size(), p / n, r / n, f / n, lo, hi, pf / n, clusters / n);
+}
+
+void RunStream(const char* name, const Prepared& p, int orders, int64_t window_s,
+               const ClusterOptions& options) {
+  std::vector<Scores> engine, baseline;
+  for (int k = 0; k < orders; ++k) {
+    const auto order = Order(p, static_cast<uint32_t>(k + 1), window_s);
+    const auto labels = Engine(p, order, options);
+    if (g_dump && k == 0) Dump(p, labels);
+    engine.push_back(Score(labels, p.gold));
+    baseline.push_back(Score(Baseline(p, order), p.gold));
+  }
+  std::map<std::string, int> gold;
+  for (const auto& g : p.gold) ++gold[g];
+  if (g_dump && window_s == 0) PairStats(p, options);
+  std::printf("%-8s docs=%zu gold_stories=%zu\n", name, p.docs.size(), gold.size());
+  PrintRow(name, "veille", engine);
+  PrintRow(name, "baseline", baseline);
+}
+
+void RunPairs(const std::vector<TextPair>& pairs, const ClusterOptions& options) {
+  std::vector<EvalText> texts;
+  for (const TextPair& pr : pairs) texts.push_back(pr.a), texts.push_back(pr.b);
+  const Prepared p = Prepare(texts, {});
+  int correct[2] = {0, 0}, base_correct = 0, same_hits = 0, diff_hits = 0, same = 0;
+  for (size_t i = 0; i < pairs.size(); ++i) {
+    for (int dir = 0; dir < 2; ++dir) {
+      const std::vector<size_t> order =
+          dir == 0 ? std::vector<size_t>{2 * i, 2 * i + 1} : std::vector<size_t>{2 * i + 1, 2 * i};
+      auto c = StoryClusterer::Create(options).value();
+      (void)c->Add(p.docs[order[0]]);
+      auto why = c->Explain(p.docs[order[1]], c->StoryOf(p.docs[order[0]].id).value());
+      (void)c->Add(p.docs[order[1]]);
+      const bool together =
+          c->StoryOf(p.docs[2 * i].id).value() == c->StoryOf(p.docs[2 * i + 1].id).value();
+      correct[dir] += together == pairs[i].same;
+      if (g_dump && dir == 0 && together != pairs[i].same) {
+        std::printf("%s score %.3f t %.2f b %.2f e %.2f | %s | %s\n",
+                    pairs[i].same ? "MISS" : "FALSE", why.ok() ? why->score : -1,
+                    why.ok() ? why->title_cosine : -1, why.ok() ? why->body_cosine : -1,
+                    why.ok() ? why->entity_cosine : -1, pairs[i].a.title.substr(0, 70).c_str(),
+                    pairs[i].b.title.substr(0, 70).c_str());
+      }
+      if (dir == 0) {
+        same += pairs[i].same;
+        same_hits += pairs[i].same && together;
+        diff_hits += !pairs[i].same && !together;
+      }
+    }
+    const bool base =
+        cluster::Cosine(p.combined[2 * i], p.combined[2 * i + 1]) >= kBaselineThreshold;
+    base_correct += base == pairs[i].same;
+  }
+  const double n = static_cast<double>(pairs.size());
+  std::printf("tgpairs  pairs=%zu (same %d)\n", pairs.size(), same);
+  std::printf(
+      "tgpairs  veille    orders=2  accuracy %.3f [%.3f..%.3f]  same-recall %.3f  diff-recall "
+      "%.3f\n",
+      (correct[0] + correct[1]) / (2 * n), std::min(correct[0], correct[1]) / n,
+      std::max(correct[0], correct[1]) / n, same_hits / static_cast<double>(same),
+      diff_hits / (n - same));
+  std::printf("tgpairs  baseline  accuracy %.3f\n", base_correct / n);
+}
+
+void RunSeeds(const std::vector<EvalText>& seeds, const std::vector<EvalText>& background,
+              int orders, const ClusterOptions& options) {
+  const Prepared p = Prepare(seeds, background);
+  if (g_dump) {
+    for (size_t i = 0; i < p.docs.size(); ++i) {
+      for (size_t j = i + 1; j < p.docs.size(); ++j) {
+        const auto parts = cluster::DocParts(p.docs[i], p.docs[j]);
+        std::printf("seeds %zu-%zu t %.2f b %.2f e %.2f score %.3f\n", i, j, parts.title,
+                    parts.body, parts.entities, cluster::CombineParts(parts, 0, options, nullptr));
+      }
+    }
+  }
+  std::vector<Scores> engine, baseline;
+  int exact = 0, one_line = 0;
+  for (int k = 0; k < orders; ++k) {
+    const auto order = Order(p, static_cast<uint32_t>(k + 1), 0);
+    StoryClusterer* c = nullptr;
+    std::unique_ptr<StoryClusterer> holder;
+    const auto labels = Engine(p, order, options, &c, &holder);
+    engine.push_back(Score(labels, p.gold));
+    baseline.push_back(Score(Baseline(p, order), p.gold));
+    exact += engine.back().b3_f1 > 0.999;
+    const auto lines = LinkStorylines(c->Profiles(32, 16), StorylineOptions{});
+    one_line += lines.size() == 1;
+    if (k == 0) {
+      std::printf("seeds    stories:");
+      for (size_t i = 0; i < labels.size(); ++i)
+        std::printf(" %03zu->%lld", i, (long long)labels[i]);
+      std::printf("  storylines: %zu\n", lines.size());
+    }
+  }
+  PrintRow("seeds", "veille", engine);
+  PrintRow("seeds", "baseline", baseline);
+  std::printf(
+      "seeds    expected two stories {000,001,003,004} {002}: %d/%d orders; one storyline: %d/%d "
+      "orders\n",
+      exact, orders, one_line, orders);
+}
+
+bool SetOption(ClusterOptions* o, const std::string& kv) {
+  const size_t eq = kv.find('=');
+  if (eq == std::string::npos) return false;
+  const std::string k = kv.substr(0, eq);
+  const double v = std::stod(kv.substr(eq + 1));
+  if (k == "join_threshold")
+    o->join_threshold = v;
+  else if (k == "title_weight")
+    o->title_weight = v;
+  else if (k == "body_weight")
+    o->body_weight = v;
+  else if (k == "entity_weight")
+    o->entity_weight = v;
+  else if (k == "length_prior")
+    o->length_prior = v;
+  else if (k == "short_text_boost")
+    o->short_text_boost = v;
+  else if (k == "support_members")
+    o->support_members = static_cast<int>(v);
+  else if (k == "support_ratio")
+    o->support_ratio = v;
+  else if (k == "merge_centroid_threshold")
+    o->merge_centroid_threshold = v;
+  else if (k == "cohesion_ratio")
+    o->cohesion_ratio = v;
+  else if (k == "member_rank")
+    o->member_rank = static_cast<int>(v);
+  else if (k == "merge_threshold")
+    o->merge_threshold = v;
+  else if (k == "time_grace_s")
+    o->time_grace_s = static_cast<int64_t>(v);
+  else if (k == "time_half_life_s")
+    o->time_half_life_s = static_cast<int64_t>(v);
+  else
+    return false;
+  return true;
+}
+
+int Main(int argc, char** argv) {
+  int orders = 5;
+  std::string only;
+  ClusterOptions options;
+  for (int i = 1; i < argc; ++i) {
+    if (!std::strcmp(argv[i], "--orders") && i + 1 < argc) {
+      orders = std::atoi(argv[++i]);
+    } else if (!std::strcmp(argv[i], "--set") && i + 1 < argc) {
+      if (!SetOption(&options, argv[++i])) {
+        std::fprintf(stderr, "unknown option %s\n", argv[i]);
+        return 2;
+      }
+    } else if (!std::strcmp(argv[i], "--dump")) {
+      g_dump = true;
+    } else if (!std::strcmp(argv[i], "--only") && i + 1 < argc) {
+      only = argv[++i];
+    } else {
+      std::fprintf(
+          stderr,
+          "usage: eval_cluster [--orders N] [--set name=value] [--only uci|ecb|tg|seeds]\n");
+      return 2;
+    }
+  }
+  const std::string data = SharedDir() + "/data";
+  auto want = [&](const char* n) { return only.empty() || only == n; };
+  if (want("ecb")) {
+    auto ecb = LoadEcb(data + "/ecbplus_event_clusters/ECB+_topics1-35.tar.gz",
+                       data + "/ecbplus_event_clusters/doc_clusters.tsv");
+    if (!ecb.ok()) return std::fprintf(stderr, "%s\n", ecb.status().ToString().c_str()), 1;
+    RunStream("ecb+", Prepare(*ecb, {}), orders, 0, options);
+  }
+  if (want("uci")) {
+    auto uci = LoadUci(data + "/uci_news_aggregator_stories/uci-news-aggregator.ids1-4633.csv.gz");
+    if (!uci.ok()) return std::fprintf(stderr, "%s\n", uci.status().ToString().c_str()), 1;
+    RunStream("uci", Prepare(*uci, {}), orders, 6 * 3600, options);
+  }
+  if (want("tg")) {
+    auto tg = LoadTgPairs(data + "/tgcontest_clustering_pairs");
+    if (!tg.ok()) return std::fprintf(stderr, "%s\n", tg.status().ToString().c_str()), 1;
+    RunPairs(*tg, options);
+  }
+  if (want("seeds")) {
+    auto seeds = LoadSeeds(SharedDir() + "/seeds");
+    if (!seeds.ok()) return std::fprintf(stderr, "%s\n", seeds.status().ToString().c_str()), 1;
+    auto bg = LoadFrenchBackground(data + "/europeana_newspapers_ner_fr/enp_FR.bnf.bio.gz", 2000);
+    if (!bg.ok()) return std::fprintf(stderr, "%s\n", bg.status().ToString().c_str()), 1;
+    RunSeeds(*seeds, *bg, orders, options);
+  }
+  return 0;
+}
+
+}  // namespace
+}  // namespace veille::eval
+
+int main(int argc, char** argv) { return veille::eval::Main(argc, argv); }

@@ -1,0 +1,209 @@
+// Cluster: online story clustering and storyline linking.
+//
+// A StoryClusterer takes analysed articles one at a time (ClusterDoc: sparse
+// TF-IDF vectors, canonical entities, a time) and assigns each to the best
+// existing story or to a new one; stories that a bridging article shows to be
+// one event are merged (the older id survives). Storylines link stories that
+// share central entities and topic across long gaps. Plain inputs: the
+// pipeline converts the analyze output into ClusterDoc. A StoryClusterer is
+// not thread-safe (one writer; external synchronization for shared use).
+#ifndef VEILLE_CLUSTER_H_
+#define VEILLE_CLUSTER_H_
+
+#include <cstdint>
+#include <limits>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "veille/status.h"
+
+namespace veille {
+
+// A sparse vector over integer ids (terms or entities): (id, weight) pairs
+// sorted by id, ids unique.
+struct IdVector {
+  std::vector<std::pair<uint32_t, float>> terms;
+};
+
+inline constexpr int64_t kUnknownTime = std::numeric_limits<int64_t>::min();
+
+// One analysed article as the clusterer sees it.
+struct ClusterDoc {
+  int64_t id = 0;               // the article id; unique within a clusterer
+  int64_t time = kUnknownTime;  // publication time, unix seconds (kUnknownTime if none)
+  IdVector title;               // TF-IDF of the title, L2-normalised (may be empty)
+  IdVector body;                // TF-IDF of the body text, L2-normalised (may be empty)
+  IdVector entities;            // canonical entity id -> salience weight (any scale)
+};
+
+struct ClusterOptions {
+  // Score a doc needs against a story to join it; below it the doc starts a
+  // new story. Higher splits more (precision up, recall down).
+  double join_threshold = 0.35;
+  // Weights of the text and entity parts of the score (renormalised over the
+  // parts both sides have; a headline-only doc is scored on its title alone).
+  double title_weight = 0.35;
+  double body_weight = 0.65;
+  double entity_weight = 1.0;  // relative to the text part's weight of 1
+  // Length adaptation: short texts (headlines) share few terms even when they
+  // report one event, so the text score of a doc with n terms is multiplied
+  // by 1 + short_text_boost * length_prior / (n + length_prior): x1.57 for a
+  // 6-term headline, x1.05 for a 150-term article. 0 disables it.
+  double short_text_boost = 1.0;
+  double length_prior = 8.0;  // in terms
+  // Adaptive bar: a doc must also score >= cohesion_ratio times the mean
+  // score at which the story's members joined it. A tight story (members at
+  // 0.7) rejects a doc at 0.4 that only shares its kind of event and its
+  // actors; a loose story of diverse headlines keeps the plain threshold.
+  // 0 disables it; higher splits tight stories more.
+  double cohesion_ratio = 0.6;
+  // Anti-chaining: besides the centroid, at least min(support_members, story
+  // size) members must each score >= support_ratio * join_threshold.
+  int support_members = 2;
+  double support_ratio = 0.6;
+  // A story's score is the larger of the doc's score against its centroid
+  // and against its member_rank-th most similar recent member: a story of
+  // diverse headlines is joined by a doc close to two of them (never one).
+  int member_rank = 2;
+  // Members checked for support (the most recent ones). Bounds the cost.
+  int support_sample = 12;
+  // Time: no penalty within time_grace_s of the story's [first, last] span;
+  // beyond it the score decays with half-life time_half_life_s. Stories idle
+  // longer than time_window_s are retired from the index (no longer joinable).
+  int64_t time_grace_s = 36 * 3600;
+  int64_t time_half_life_s = 48 * 3600;
+  int64_t time_window_s = 7 * 86400;
+  // Candidate generation: the doc's query_terms heaviest terms and all its
+  // entities probe an inverted index; the best max_candidates stories by
+  // index score are scored in full. Larger is slower and slightly more exact.
+  int query_terms = 24;
+  int index_terms_per_doc = 16;  // terms of each member that index its story
+  int max_candidates = 12;
+  // Merge two stories when a doc joins one and scores >= merge_threshold
+  // against the other (with member support), and the two centroids score
+  // >= merge_centroid_threshold against each other. Higher merges less.
+  double merge_threshold = 0.50;
+  double merge_centroid_threshold = 0.21;
+  // Testing/reference only: score every live story instead of using the index.
+  bool exhaustive_candidates = false;
+};
+
+// Why a doc is in a story: the parts of its score.
+struct Explanation {
+  int64_t story_id = 0;
+  double score = 0;          // the final score compared with join_threshold
+  double title_cosine = 0;   // doc title vs story title centroid (0 if absent)
+  double body_cosine = 0;    // doc body vs story body centroid (0 if absent)
+  double entity_cosine = 0;  // doc entities vs story entities
+  double length_factor = 1;  // the short-text factor applied to the text part
+  double time_factor = 1;    // 1 within the grace span, decaying beyond
+  int64_t time_gap_s = 0;    // distance from the story's span (0 inside or unknown)
+  int supporting_members = 0;
+  // The shared terms and entities that contributed most, heaviest first:
+  // (id, contribution to the cosine).
+  std::vector<std::pair<uint32_t, float>> top_terms;
+  std::vector<std::pair<uint32_t, float>> top_entities;
+};
+
+// What Add() decided for one doc.
+struct Assignment {
+  int64_t doc_id = 0;
+  int64_t story_id = 0;
+  bool new_story = false;
+  // Stories merged into story_id by this doc (their ids are retired).
+  std::vector<int64_t> merged_story_ids;
+  Explanation why;  // for a new story: the best rejected candidate (or empty)
+};
+
+// A story as the clusterer holds it.
+struct StoryInfo {
+  int64_t id = 0;
+  std::vector<int64_t> doc_ids;  // in the order they joined
+  int64_t first_time = kUnknownTime;
+  int64_t last_time = kUnknownTime;
+  bool live = true;  // false once retired from the index (too old)
+};
+
+// A merge: `from` was merged into `into` (the older id).
+struct StoryMerge {
+  int64_t from = 0;
+  int64_t into = 0;
+};
+
+// A story's summary for storyline linking: its heaviest centroid terms and
+// entities (weights L2-normalised), and its time span.
+struct StoryProfile {
+  int64_t story_id = 0;
+  int64_t first_time = kUnknownTime;
+  int64_t last_time = kUnknownTime;
+  IdVector terms;     // title+body centroid, top terms
+  IdVector entities;  // central entities
+};
+
+class StoryClusterer {
+ public:
+  // Returns kInvalidInput when an option is out of range.
+  static Result<std::unique_ptr<StoryClusterer>> Create(const ClusterOptions& options,
+                                                        int64_t first_story_id = 1);
+  virtual ~StoryClusterer() = default;
+  StoryClusterer(const StoryClusterer&) = delete;
+  StoryClusterer& operator=(const StoryClusterer&) = delete;
+
+  // Assigns `doc` to a story. Docs may arrive out of time order. Returns
+  // kInvalidInput for a duplicate doc id or an unsorted vector.
+  virtual Result<Assignment> Add(const ClusterDoc& doc) = 0;
+
+  // Rebuilds state from a stored assignment without deciding anything: the
+  // pipeline calls it at start-up, in any order, for the docs of stories
+  // still inside the time window (older ones cannot be joined anyway), so a
+  // one-shot process resumes where the last one stopped. Story ids given here
+  // are reserved: new stories get larger ids. kInvalidInput on a duplicate.
+  virtual Status Restore(const ClusterDoc& doc, int64_t story_id) = 0;
+
+  // Explains the score of `doc` (which need not be added) against a live
+  // story. kNotFound if the story is unknown or retired.
+  virtual Result<Explanation> Explain(const ClusterDoc& doc, int64_t story_id) const = 0;
+
+  // The story holding `doc_id` (following merges), or kNotFound.
+  virtual Result<int64_t> StoryOf(int64_t doc_id) const = 0;
+  // All stories that were not merged away, by id.
+  virtual std::vector<StoryInfo> Stories() const = 0;
+  virtual const std::vector<StoryMerge>& merges() const = 0;
+  // Profiles of all stories (for storyline linking), by id.
+  virtual std::vector<StoryProfile> Profiles(int top_terms, int top_entities) const = 0;
+  // The id the next new story will get.
+  virtual int64_t next_story_id() const = 0;
+  // Number of docs whose vectors are held in memory (members of live stories).
+  virtual size_t live_docs() const = 0;
+
+ protected:
+  StoryClusterer() = default;
+};
+
+// Storylines ---------------------------------------------------------------
+
+struct StorylineOptions {
+  // Two stories are linked when they share at least min_shared_entities of
+  // their central entities, their entity cosine is >= entity_threshold and
+  // their topic (term) cosine is >= topic_threshold. No time limit: storylines
+  // span years. Higher thresholds give fewer, tighter storylines.
+  int min_shared_entities = 2;
+  double entity_threshold = 0.30;
+  double topic_threshold = 0.08;
+};
+
+struct Storyline {
+  int64_t id = 0;                  // the smallest (oldest) story id in it
+  std::vector<int64_t> story_ids;  // ascending
+};
+
+// Groups stories into storylines (connected components of the link relation;
+// a story without links is a storyline of one). Candidates come from an
+// entity index, not all pairs. Deterministic for the same set of profiles.
+std::vector<Storyline> LinkStorylines(const std::vector<StoryProfile>& stories,
+                                      const StorylineOptions& options);
+
+}  // namespace veille
+
+#endif  // VEILLE_CLUSTER_H_

@@ -1,0 +1,41 @@
+#include <memory>
+#include <string>
+
+#include "cluster/online_clusterer.h"
+#include "veille/cluster.h"
+
+namespace veille {
+
+Result<std::unique_ptr<StoryClusterer>> StoryClusterer::Create(const ClusterOptions& options,
+                                                               int64_t first_story_id) {
+  auto bad = [](const std::string& what) {
+    return Status::InvalidInput("cluster options: " + what);
+  };
+  if (!(options.join_threshold > 0 && options.join_threshold <= 1)) {
+    return bad("join_threshold must be in (0, 1]");
+  }
+  if (options.title_weight < 0 || options.body_weight < 0 || options.entity_weight < 0 ||
+      options.title_weight + options.body_weight <= 0) {
+    return bad("weights must be >= 0 and title_weight + body_weight > 0");
+  }
+  if (options.length_prior < 0 || options.short_text_boost < 0) {
+    return bad("length_prior and short_text_boost must be >= 0");
+  }
+  if (options.support_members < 0 || options.support_sample < 1) {
+    return bad("support_members must be >= 0 and support_sample >= 1");
+  }
+  if (options.support_ratio < 0 || options.support_ratio > 1) {
+    return bad("support_ratio must be in [0, 1]");
+  }
+  if (options.time_grace_s < 0 || options.time_half_life_s <= 0 || options.time_window_s <= 0) {
+    return bad("time_grace_s >= 0, time_half_life_s > 0 and time_window_s > 0 required");
+  }
+  if (options.query_terms < 1 || options.index_terms_per_doc < 1 || options.max_candidates < 1) {
+    return bad("query_terms, index_terms_per_doc and max_candidates must be >= 1");
+  }
+  if (first_story_id < 1) return bad("first_story_id must be >= 1");
+  return std::unique_ptr<StoryClusterer>(
+      std::make_unique<cluster::OnlineClusterer>(options, first_story_id));
+}
+
+}  // namespace veille

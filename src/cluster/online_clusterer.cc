@@ -1,0 +1,402 @@
+// Online story clustering.
+//
+// Idea: a story is a burst of articles about one event. Each arriving doc is
+// compared with a few candidate stories and joins the best one if it is close
+// enough to the story as a whole, else it founds a new story.
+//   1. Candidates: the doc's heaviest `query_terms` terms and its entities
+//      probe StoryIndex (term/entity -> stories whose members carry it); the
+//      `max_candidates` stories with the largest accumulated weight are
+//      scored in full. Cost per doc: the postings of ~30 keys plus ~12 full
+//      scores, independent of the number of stories, because stories idle for
+//      longer than `time_window_s` are retired from the index.
+//   2. Score (similarity.cc): title and body TF-IDF cosines with the story's
+//      centroids, entity cosine, a short-text factor and a time factor. A
+//      story's score is the larger of the centroid score and the score of
+//      its member_rank-th (2nd) most similar recent member, so a story of
+//      diverse headlines is joined by a doc close to two of them.
+//   3. Anti-chaining: a centroid can be pulled towards a neighbour story by
+//      one loosely related member, and a doc resembling that member would
+//      then follow. So the doc must also score >= support_ratio *
+//      join_threshold against at least min(support_members, story size) of
+//      the story's recent members (support from several members, not one),
+//      and reach cohesion_ratio times the mean score at which the members
+//      joined (a tight story does not take a doc that is merely related).
+//   4. Merges: when the doc also scores >= merge_threshold against another
+//      candidate (with member support) and the two centroids score >=
+//      merge_centroid_threshold against each other, the stories were one
+//      event split by arrival order; the younger is merged into the older
+//      (smaller id), and the merge is recorded.
+// Example: "Kim arrives in Vladivostok" founds story 7; "Putin meets Kim in
+// Vladivostok" shares title terms and entities (score 0.5) and joins 7; "Putin
+// visits Pyongyang" five years later shares the entities but not the place
+// and is far in time: new story 8 (storyline_linker.cc links 7 and 8).
+// Out-of-order arrival needs nothing special: time distance is measured to a
+// story's [first, last] span, and merges repair splits. Determinism: ties are
+// broken by slot (creation order), so the same input order gives the same
+// stories; tests/cluster/online_clusterer_test.cc checks it against the
+// exhaustive scan (differential) and across shuffled orders.
+// Reference: the single-pass clustering of TDT (Allan et al., "Topic
+// Detection and Tracking pilot study", 1998), with centroid + member support
+// in the spirit of group-average linkage.
+#include "cluster/online_clusterer.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace veille::cluster {
+namespace {
+
+constexpr size_t kExplainTerms = 8;
+
+}  // namespace
+
+OnlineClusterer::OnlineClusterer(const ClusterOptions& options, int64_t first_story_id)
+    : options_(options), next_id_(first_story_id) {}
+
+Status OnlineClusterer::Validate(const ClusterDoc& doc) const {
+  if (doc_to_slot_.count(doc.id)) {
+    return Status::InvalidInput("doc " + std::to_string(doc.id) + " already clustered");
+  }
+  if (!IsSorted(doc.title) || !IsSorted(doc.body) || !IsSorted(doc.entities)) {
+    return Status::InvalidInput("doc " + std::to_string(doc.id) + ": vector ids not ascending");
+  }
+  return Status::Ok();
+}
+
+uint32_t OnlineClusterer::NewStory(int64_t id) {
+  const auto slot = static_cast<uint32_t>(stories_.size());
+  stories_.emplace_back();
+  stories_.back().id = id;
+  id_to_slot_[id] = slot;
+  next_id_ = std::max(next_id_, id + 1);
+  return slot;
+}
+
+void OnlineClusterer::AddMember(uint32_t slot, const ClusterDoc& doc) {
+  Story& s = stories_[slot];
+  s.title.Add(doc.title);
+  s.body.Add(doc.body);
+  s.entities.Add(doc.entities);
+  s.doc_ids.push_back(doc.id);
+  doc_to_slot_[doc.id] = slot;
+  if (doc.time != kUnknownTime) {
+    s.first = s.first == kUnknownTime ? doc.time : std::min(s.first, doc.time);
+    s.last = s.last == kUnknownTime ? doc.time : std::max(s.last, doc.time);
+    expiry_.emplace(s.last, slot);
+  }
+  s.recent.push_back(doc);
+  ++live_docs_;
+  if (s.recent.size() > static_cast<size_t>(std::max(1, options_.support_sample))) {
+    s.recent.pop_front();
+    --live_docs_;
+  }
+  // Index the story under the member's heaviest terms and its entities.
+  std::vector<std::pair<float, uint32_t>> heavy;
+  for (const auto& [id, w] : doc.title.terms) heavy.emplace_back(w, id);
+  for (const auto& [id, w] : doc.body.terms) heavy.emplace_back(w, id);
+  const size_t n = std::min(heavy.size(), static_cast<size_t>(options_.index_terms_per_doc));
+  std::partial_sort(heavy.begin(), heavy.begin() + static_cast<long>(n), heavy.end(),
+                    [](const auto& a, const auto& b) {
+                      return a.first != b.first ? a.first > b.first : a.second < b.second;
+                    });
+  for (size_t i = 0; i < n; ++i) index_.Add(StoryIndex::Kind::kTerm, heavy[i].second, slot);
+  for (const auto& [id, w] : doc.entities.terms) index_.Add(StoryIndex::Kind::kEntity, id, slot);
+}
+
+double OnlineClusterer::Bar(const Story& story) const {
+  double bar = options_.join_threshold;
+  if (story.join_count > 0) {
+    bar = std::max(bar, options_.cohesion_ratio * story.join_score_sum / story.join_count);
+  }
+  return bar;
+}
+
+SimilarityParts OnlineClusterer::StoryParts(const ClusterDoc& doc, const Story& story) const {
+  SimilarityParts p;
+  if (!doc.title.terms.empty() && !story.title.empty()) {
+    p.has_title = true;
+    p.title = story.title.Cosine(doc.title);
+    p.terms += doc.title.terms.size();
+  }
+  if (!doc.body.terms.empty() && !story.body.empty()) {
+    p.has_body = true;
+    p.body = story.body.Cosine(doc.body);
+    p.terms += doc.body.terms.size();
+  }
+  if (!doc.entities.terms.empty() && !story.entities.empty()) {
+    p.has_entities = true;
+    p.entities = story.entities.Cosine(doc.entities);
+  }
+  return p;
+}
+
+double OnlineClusterer::ScoreStory(const ClusterDoc& doc, const Story& story,
+                                   Explanation* why) const {
+  return CombineParts(StoryParts(doc, story), TimeGap(doc.time, story.first, story.last), options_,
+                      why);
+}
+
+std::vector<double> OnlineClusterer::MemberScores(const ClusterDoc& doc, const Story& story) const {
+  std::vector<double> scores;
+  scores.reserve(story.recent.size());
+  for (const ClusterDoc& member : story.recent) {
+    const int64_t gap = TimeGap(doc.time, member.time, member.time);
+    scores.push_back(CombineParts(DocParts(doc, member), gap, options_, nullptr));
+  }
+  std::sort(scores.begin(), scores.end(), std::greater<>());
+  return scores;
+}
+
+double OnlineClusterer::ScoreWithMembers(const ClusterDoc& doc, const Story& story,
+                                         Explanation* why) const {
+  double score = ScoreStory(doc, story, why);
+  const std::vector<double> members = MemberScores(doc, story);
+  const double bar = options_.support_ratio * options_.join_threshold;
+  const auto rank = static_cast<size_t>(std::max(1, options_.member_rank));
+  if (members.size() >= rank) score = std::max(score, members[rank - 1]);
+  if (why != nullptr) {
+    why->score = score;
+    why->supporting_members = static_cast<int>(
+        std::count_if(members.begin(), members.end(), [&](double m) { return m >= bar; }));
+  }
+  return score;
+}
+
+std::vector<uint32_t> OnlineClusterer::Candidates(const ClusterDoc& doc) const {
+  if (options_.exhaustive_candidates) {
+    std::vector<uint32_t> all;
+    for (uint32_t slot = 0; slot < stories_.size(); ++slot) {
+      if (!stories_[slot].merged && stories_[slot].live) all.push_back(slot);
+    }
+    return all;
+  }
+  std::vector<std::pair<float, uint32_t>> heavy;
+  for (const auto& [id, w] : doc.title.terms) heavy.emplace_back(w, id);
+  for (const auto& [id, w] : doc.body.terms) heavy.emplace_back(w, id);
+  std::sort(heavy.begin(), heavy.end(), [](const auto& a, const auto& b) {
+    return a.first != b.first ? a.first > b.first : a.second < b.second;
+  });
+  std::vector<std::pair<uint64_t, float>> query;
+  for (const auto& [w, id] : heavy) {
+    if (query.size() >= static_cast<size_t>(options_.query_terms)) break;
+    query.emplace_back(StoryIndex::Key(StoryIndex::Kind::kTerm, id), w);
+  }
+  const double en = Norm(doc.entities);
+  for (const auto& [id, w] : doc.entities.terms) {
+    query.emplace_back(StoryIndex::Key(StoryIndex::Kind::kEntity, id),
+                       static_cast<float>(en > 0 ? w / en : 0));
+  }
+  return index_.Query(query, static_cast<size_t>(std::max(1, options_.max_candidates)));
+}
+
+bool OnlineClusterer::ShouldMerge(const Story& a, const Story& b) const {
+  SimilarityParts p;
+  if (!a.title.empty() && !b.title.empty()) p.has_title = true, p.title = a.title.Cosine(b.title);
+  if (!a.body.empty() && !b.body.empty()) p.has_body = true, p.body = a.body.Cosine(b.body);
+  if (!a.entities.empty() && !b.entities.empty()) {
+    p.has_entities = true;
+    p.entities = a.entities.Cosine(b.entities);
+  }
+  p.terms = std::min(a.title.size() + a.body.size(), b.title.size() + b.body.size());
+  int64_t gap = 0;
+  if (a.first != kUnknownTime && b.first != kUnknownTime) {
+    gap = std::max<int64_t>({0, a.first - b.last, b.first - a.last});
+  }
+  return CombineParts(p, gap, options_, nullptr) >= options_.merge_centroid_threshold;
+}
+
+void OnlineClusterer::MergeInto(uint32_t into, uint32_t from) {
+  Story& a = stories_[into];
+  Story& b = stories_[from];
+  a.title.Merge(b.title);
+  a.body.Merge(b.body);
+  a.entities.Merge(b.entities);
+  a.join_score_sum += b.join_score_sum;
+  a.join_count += b.join_count;
+  for (int64_t d : b.doc_ids) {
+    a.doc_ids.push_back(d);
+    doc_to_slot_[d] = into;
+  }
+  if (b.first != kUnknownTime) {
+    a.first = a.first == kUnknownTime ? b.first : std::min(a.first, b.first);
+    a.last = a.last == kUnknownTime ? b.last : std::max(a.last, b.last);
+    expiry_.emplace(a.last, into);
+  }
+  for (ClusterDoc& d : b.recent) a.recent.push_back(std::move(d));
+  std::sort(a.recent.begin(), a.recent.end(),
+            [](const ClusterDoc& x, const ClusterDoc& y) { return x.time < y.time; });
+  while (a.recent.size() > static_cast<size_t>(std::max(1, options_.support_sample))) {
+    a.recent.pop_front();
+    --live_docs_;
+  }
+  index_.MoveStory(from, into);
+  merges_.push_back({b.id, a.id});
+  const int64_t from_id = b.id;
+  b = Story();
+  b.id = from_id;
+  b.merged = true;
+  id_to_slot_[b.id] = into;
+}
+
+void OnlineClusterer::RetireOld(int64_t now) {
+  if (now == kUnknownTime) return;
+  const int64_t cutoff = now - options_.time_window_s;
+  while (!expiry_.empty() && expiry_.top().first < cutoff) {
+    const auto [last, slot] = expiry_.top();
+    expiry_.pop();
+    Story& s = stories_[slot];
+    if (s.merged || !s.live || s.last != last) continue;  // stale entry
+    s.profile = MakeProfile(s, 32, 16);
+    s.live = false;
+    index_.RemoveStory(slot);
+    live_docs_ -= s.recent.size();
+    s.recent = {};
+    s.title = Centroid();
+    s.body = Centroid();
+    s.entities = Centroid();
+  }
+}
+
+Result<Assignment> OnlineClusterer::Add(const ClusterDoc& doc) {
+  VEILLE_RETURN_IF_ERROR(Validate(doc));
+  if (doc.time != kUnknownTime && (clock_ == kUnknownTime || doc.time > clock_)) {
+    clock_ = doc.time;
+    RetireOld(clock_);
+  }
+  struct Scored {
+    double score;
+    uint32_t slot;
+    Explanation why;
+  };
+  std::vector<Scored> scored;
+  for (uint32_t slot : Candidates(doc)) {
+    Scored s{0, slot, {}};
+    s.score = ScoreWithMembers(doc, stories_[slot], &s.why);
+    s.why.story_id = stories_[slot].id;
+    scored.push_back(std::move(s));
+  }
+  std::sort(scored.begin(), scored.end(), [](const Scored& a, const Scored& b) {
+    return a.score != b.score ? a.score > b.score : a.slot < b.slot;
+  });
+  Assignment out;
+  out.doc_id = doc.id;
+  int chosen = -1;
+  for (size_t i = 0; i < scored.size() && scored[i].score >= options_.join_threshold; ++i) {
+    const Story& story = stories_[scored[i].slot];
+    if (scored[i].score < Bar(story)) continue;
+    const int need = std::min<int>(options_.support_members, static_cast<int>(story.recent.size()));
+    if (scored[i].why.supporting_members >= need) {
+      chosen = static_cast<int>(i);
+      break;
+    }
+  }
+  if (chosen < 0) {
+    const uint32_t slot = NewStory(next_id_);
+    AddMember(slot, doc);
+    out.story_id = stories_[slot].id;
+    out.new_story = true;
+    if (!scored.empty()) out.why = std::move(scored[0].why);
+    return out;
+  }
+  uint32_t slot = scored[static_cast<size_t>(chosen)].slot;
+  out.why = scored[static_cast<size_t>(chosen)].why;
+  const Story& joined = stories_[slot];
+  out.why.top_terms = joined.body.TopShared(doc.body, kExplainTerms);
+  for (const auto& t : joined.title.TopShared(doc.title, kExplainTerms)) {
+    out.why.top_terms.push_back(t);
+  }
+  std::sort(out.why.top_terms.begin(), out.why.top_terms.end(),
+            [](const auto& a, const auto& b) { return a.second > b.second; });
+  if (out.why.top_terms.size() > kExplainTerms) out.why.top_terms.resize(kExplainTerms);
+  out.why.top_entities = joined.entities.TopShared(doc.entities, kExplainTerms);
+  AddMember(slot, doc);
+  stories_[slot].join_score_sum += out.why.score;
+  ++stories_[slot].join_count;
+  // Merge the other strong candidates that the doc shows to be the same event.
+  for (size_t i = 0; i < scored.size() && scored[i].score >= options_.merge_threshold; ++i) {
+    const uint32_t other = scored[i].slot;
+    if (other == slot || stories_[other].merged) continue;
+    const int need =
+        std::min<int>(options_.support_members, static_cast<int>(stories_[other].recent.size()));
+    if (scored[i].why.supporting_members < need) continue;
+    if (!ShouldMerge(stories_[slot], stories_[other])) continue;
+    const uint32_t into = stories_[slot].id < stories_[other].id ? slot : other;
+    const uint32_t from = into == slot ? other : slot;
+    out.merged_story_ids.push_back(stories_[from].id);
+    MergeInto(into, from);
+    slot = into;
+  }
+  out.story_id = stories_[slot].id;
+  out.why.story_id = out.story_id;
+  return out;
+}
+
+Status OnlineClusterer::Restore(const ClusterDoc& doc, int64_t story_id) {
+  VEILLE_RETURN_IF_ERROR(Validate(doc));
+  auto it = id_to_slot_.find(story_id);
+  const uint32_t slot = it == id_to_slot_.end() ? NewStory(story_id) : it->second;
+  AddMember(slot, doc);
+  if (doc.time != kUnknownTime && (clock_ == kUnknownTime || doc.time > clock_)) {
+    clock_ = doc.time;
+  }
+  return Status::Ok();
+}
+
+Result<Explanation> OnlineClusterer::Explain(const ClusterDoc& doc, int64_t story_id) const {
+  auto it = id_to_slot_.find(story_id);
+  if (it == id_to_slot_.end() || !stories_[it->second].live) {
+    return Status::NotFound("story " + std::to_string(story_id) + " is not live");
+  }
+  const Story& s = stories_[it->second];
+  Explanation why;
+  ScoreWithMembers(doc, s, &why);
+  why.story_id = s.id;
+  why.top_terms = s.body.TopShared(doc.body, kExplainTerms);
+  for (const auto& t : s.title.TopShared(doc.title, kExplainTerms)) why.top_terms.push_back(t);
+  std::sort(why.top_terms.begin(), why.top_terms.end(),
+            [](const auto& a, const auto& b) { return a.second > b.second; });
+  if (why.top_terms.size() > kExplainTerms) why.top_terms.resize(kExplainTerms);
+  why.top_entities = s.entities.TopShared(doc.entities, kExplainTerms);
+  return why;
+}
+
+Result<int64_t> OnlineClusterer::StoryOf(int64_t doc_id) const {
+  auto it = doc_to_slot_.find(doc_id);
+  if (it == doc_to_slot_.end()) return Status::NotFound("doc " + std::to_string(doc_id));
+  return stories_[it->second].id;
+}
+
+std::vector<StoryInfo> OnlineClusterer::Stories() const {
+  std::vector<StoryInfo> out;
+  for (const Story& s : stories_) {
+    if (s.merged) continue;
+    out.push_back({s.id, s.doc_ids, s.first, s.last, s.live});
+  }
+  std::sort(out.begin(), out.end(), [](const auto& a, const auto& b) { return a.id < b.id; });
+  return out;
+}
+
+StoryProfile OnlineClusterer::MakeProfile(const Story& s, int top_terms, int top_entities) const {
+  if (!s.live) return s.profile;
+  StoryProfile p;
+  p.story_id = s.id;
+  p.first_time = s.first;
+  p.last_time = s.last;
+  Centroid text = s.title;
+  text.Merge(s.body);
+  p.terms = text.Top(static_cast<size_t>(std::max(0, top_terms)));
+  p.entities = s.entities.Top(static_cast<size_t>(std::max(0, top_entities)));
+  return p;
+}
+
+std::vector<StoryProfile> OnlineClusterer::Profiles(int top_terms, int top_entities) const {
+  std::vector<StoryProfile> out;
+  for (const Story& s : stories_) {
+    if (!s.merged) out.push_back(MakeProfile(s, top_terms, top_entities));
+  }
+  std::sort(out.begin(), out.end(),
+            [](const auto& a, const auto& b) { return a.story_id < b.story_id; });
+  return out;
+}
+
+}  // namespace veille::cluster

@@ -1,0 +1,83 @@
+// OnlineClusterer: the StoryClusterer behind StoryClusterer::Create (see
+// online_clusterer.cc for the algorithm). Not thread-safe.
+#ifndef VEILLE_CLUSTER_ONLINE_CLUSTERER_H_
+#define VEILLE_CLUSTER_ONLINE_CLUSTERER_H_
+
+#include <cstdint>
+#include <deque>
+#include <queue>
+#include <unordered_map>
+#include <vector>
+
+#include "cluster/centroid.h"
+#include "cluster/similarity.h"
+#include "cluster/story_index.h"
+#include "veille/cluster.h"
+
+namespace veille::cluster {
+
+class OnlineClusterer final : public StoryClusterer {
+ public:
+  OnlineClusterer(const ClusterOptions& options, int64_t first_story_id);
+
+  Result<Assignment> Add(const ClusterDoc& doc) override;
+  Status Restore(const ClusterDoc& doc, int64_t story_id) override;
+  Result<Explanation> Explain(const ClusterDoc& doc, int64_t story_id) const override;
+  Result<int64_t> StoryOf(int64_t doc_id) const override;
+  std::vector<StoryInfo> Stories() const override;
+  const std::vector<StoryMerge>& merges() const override { return merges_; }
+  std::vector<StoryProfile> Profiles(int top_terms, int top_entities) const override;
+  int64_t next_story_id() const override { return next_id_; }
+  size_t live_docs() const override { return live_docs_; }
+
+ private:
+  struct Story {
+    int64_t id = 0;
+    bool merged = false;  // merged into another story: slot unused
+    bool live = true;     // in the index (not retired)
+    Centroid title, body, entities;
+    int64_t first = kUnknownTime, last = kUnknownTime;
+    std::vector<int64_t> doc_ids;
+    std::deque<ClusterDoc> recent;  // the last support_sample members
+    double join_score_sum = 0;      // the scores at which members joined (founder excluded)
+    int join_count = 0;
+    StoryProfile profile;  // frozen when retired (centroids freed)
+  };
+
+  Status Validate(const ClusterDoc& doc) const;
+  uint32_t NewStory(int64_t id);
+  void AddMember(uint32_t slot, const ClusterDoc& doc);
+  // The score a doc needs against `story`: join_threshold, raised to
+  // cohesion_ratio times the mean score at which its members joined.
+  double Bar(const Story& story) const;
+  SimilarityParts StoryParts(const ClusterDoc& doc, const Story& story) const;
+  double ScoreStory(const ClusterDoc& doc, const Story& story, Explanation* why) const;
+  // Scores of the doc against the story's recent members, best first.
+  std::vector<double> MemberScores(const ClusterDoc& doc, const Story& story) const;
+  // The larger of the centroid score and the member_rank-th member score;
+  // fills why->supporting_members.
+  double ScoreWithMembers(const ClusterDoc& doc, const Story& story, Explanation* why) const;
+  std::vector<uint32_t> Candidates(const ClusterDoc& doc) const;
+  bool ShouldMerge(const Story& a, const Story& b) const;
+  void MergeInto(uint32_t into, uint32_t from);
+  void RetireOld(int64_t now);
+  StoryProfile MakeProfile(const Story& story, int top_terms, int top_entities) const;
+
+  ClusterOptions options_;
+  int64_t next_id_;
+  std::vector<Story> stories_;                        // by slot
+  std::unordered_map<int64_t, uint32_t> id_to_slot_;  // story id -> slot
+  std::unordered_map<int64_t, uint32_t> doc_to_slot_;
+  StoryIndex index_;
+  std::vector<StoryMerge> merges_;
+  int64_t clock_ = kUnknownTime;  // the latest doc time seen
+  // (last time, slot) of live stories, oldest first; stale entries skipped.
+  std::priority_queue<std::pair<int64_t, uint32_t>, std::vector<std::pair<int64_t, uint32_t>>,
+                      std::greater<>>
+      expiry_;
+  size_t live_docs_ = 0;
+};
+
+}  // namespace veille::cluster
+
+#endif  // VEILLE_CLUSTER_ONLINE_CLUSTERER_H_
