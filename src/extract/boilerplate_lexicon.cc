@@ -46,12 +46,21 @@ constexpr std::array kLeadingPhrases = {
     "share this", "share on", "sign up", "subscribe", "log in to", "advertisement",
     "all rights reserved", "skip to content", "skip to main", "click here", "follow us",
     "leave a comment", "we use cookies", "this site uses cookies", "copyright", "©",
+    "your email address will not be published", "required fields are marked", "you may also like",
+    "you might also like", "related posts", "recommended for you",
     // de
     "lesen sie auch", "lesen sie mehr", "mehr zum thema", "auch interessant", "teilen",
     "alle rechte vorbehalten", "zum inhalt springen", "newsletter abonnieren", "anzeige", "werbung",
+    "deine e-mail-adresse wird nicht", "ihre e-mail-adresse wird nicht",
+    "erforderliche felder sind", "schreibe einen kommentar", "kommentar verfassen", "schon gelesen",
+    "das könnte sie auch interessieren", "das könnte dich auch interessieren", "ähnliche beiträge",
+    "ähnliche artikel", "verwandte artikel", "diese website verwendet", "diese webseite verwendet",
+    "diese website speichert", "wir verwenden cookies",
     // es, it
     "lea también", "lee también", "te puede interesar", "noticias relacionadas",
-    "todos los derechos reservados", "leggi anche", "tutti i diritti riservati"};
+    "todos los derechos reservados", "tu dirección de correo electrónico no será",
+    "los campos obligatorios", "lo más leído", "leggi anche", "tutti i diritti riservati",
+    "potrebbe interessarti", "articoli correlati"};
 
 // "Read more" links that close a teaser.
 constexpr std::array kReadMore = {"lire la suite",  "lire l'article", "continuer la lecture",

@@ -37,6 +37,10 @@ void NormalizeAll(Article* a) {
                              &a->text, &a->image_url}) {
     *field = Nfc(*field);
   }
+  for (RelatedLink& r : a->related) {
+    r.title = Nfc(r.title);
+    r.snippet = Nfc(r.snippet);
+  }
 }
 
 }  // namespace
@@ -68,6 +72,7 @@ Result<Article> Extract(const RawDocument& doc, const ExtractOptions& options) {
     article.text = std::move(text.text);
     page.title = std::move(text.title);
     page.author = std::move(text.author);
+    article.related = std::move(text.related);
   }
 
   // The container's hints win; the page fills the gaps. The URL is the

@@ -84,12 +84,22 @@ void CollectObjects(const Json& block, std::vector<const Json*>* out) {
   }
 }
 
+// The publication date of `obj`: datePublished, else uploadDate (a
+// VideoObject's), else dateCreated; "" when it has none.
+std::string DateOf(const Json& obj) {
+  for (const char* key : {"datePublished", "uploadDate", "dateCreated"}) {
+    std::string date = StringAt(obj, key);
+    if (!date.empty()) return date;
+  }
+  return "";
+}
+
 JsonLdFacts FactsOf(const Json& obj) {
   JsonLdFacts facts;
   facts.headline = StringAt(obj, "headline");
   if (facts.headline.empty()) facts.headline = StringAt(obj, "name");
   if (const auto it = obj.find("author"); it != obj.end()) facts.author = NameOf(*it);
-  facts.date_published = StringAt(obj, "datePublished");
+  facts.date_published = DateOf(obj);
   if (const auto it = obj.find("publisher"); it != obj.end()) facts.publisher = NameOf(*it);
   if (const auto it = obj.find("image"); it != obj.end()) facts.image = ImageOf(*it);
   facts.url = StringAt(obj, "url");
@@ -110,12 +120,29 @@ JsonLdFacts ReadJsonLd(const std::vector<std::string>& scripts) {
     }
     std::vector<const Json*> objects;
     for (const Json& block : blocks) CollectObjects(block, &objects);
+    JsonLdFacts facts;
+    bool found = false;
     for (const Json* obj : objects) {
-      if (IsArticleTyped(*obj)) return FactsOf(*obj);
+      if (IsArticleTyped(*obj)) {
+        facts = FactsOf(*obj);
+        found = true;
+        break;
+      }
     }
     for (const Json* obj : objects) {
-      if (obj->contains("headline")) return FactsOf(*obj);
+      if (found) break;
+      if (obj->contains("headline")) {
+        facts = FactsOf(*obj);
+        found = true;
+      }
     }
+    // A page typed otherwise (WebPage, Recipe, VideoObject...) still dates
+    // itself.
+    for (const Json* obj : objects) {
+      if (!facts.date_published.empty()) break;
+      facts.date_published = DateOf(*obj);
+    }
+    return facts;
   } catch (...) {
     // A malformed block: the page simply has no JSON-LD facts.
   }

@@ -20,7 +20,9 @@ struct JsonLdFacts {
 
 // Reads `scripts` (the text of each JSON-LD block, in page order). The first
 // object typed as an article (NewsArticle, Article, BlogPosting, Report...)
-// gives the facts; without one, the first object with a headline does.
+// gives the facts; without one, the first object with a headline does. The
+// date is datePublished, else uploadDate, else dateCreated, of that object,
+// else of the first object of any type that has one (a WebPage, a Recipe).
 // Malformed blocks are skipped. Strings come back with entities decoded and
 // white space collapsed; absent facts are empty.
 JsonLdFacts ReadJsonLd(const std::vector<std::string>& scripts);

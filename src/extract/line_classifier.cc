@@ -8,13 +8,19 @@
 // or " > " separators -> breadcrumb; a bare URL; under half letters -> kNoise;
 // equal to the known title -> kTitle; seen twice on the page -> kRepeat
 // (headline and caption copies); "Par Prénom Nom" -> kByline; a final "..."
-// -> kTeaser; a sentence end -> kArticle; else kText or kShort by length.
+// -> kTeaser; a "?" or "!" line under 5 words -> kShort (a call: "Schon
+// gelesen?", "Updates!"); a sentence end, or 12+ words with a sentence end
+// inside (prose whose last sentence lost its stop to a link or an emoji) ->
+// kArticle; else kText or kShort by length.
 // Neighbours: the line just before a "read more" is a teaser; a short
 // sentence between two boilerplate lines is a prompt ("Newsletter" /
 // "Restez informé ! Recevez des alertes..." / "Réagir à cet article").
 // Cost: O(bytes) plus one hash-map entry per line; the lexicon check is a
 // fixed number of prefix comparisons per line.
 #include "extract/line_classifier.h"
+
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
 
 #include <unordered_map>
 
@@ -28,6 +34,8 @@ constexpr double kMinLetterShare = 0.5;  // below: digits and symbols, not prose
 constexpr size_t kPromptSpan = 4;        // prompt = sentence under 4 x min_paragraph_chars
 constexpr size_t kMaxBylineChars = 80;
 constexpr size_t kMaxBylineWords = 8;
+constexpr size_t kMinProseWords = 12;
+constexpr size_t kMinCallWords = 5;  // shorter ? and ! lines are calls, not story
 
 bool IsDigit(char c) { return c >= '0' && c <= '9'; }
 
@@ -66,6 +74,42 @@ size_t CountSeparators(std::string_view s) {
   return n;
 }
 
+// Sentence ends inside `s`: '.', '!' or '?' after a word of 3+ letters
+// ("Dr. Smith" and "z. B." do not count), closing quotes allowed, then a
+// space and a capital or an opening quote.
+size_t InnerSentenceEnds(std::string_view s) {
+  size_t n = 0;
+  const auto size = static_cast<int32_t>(s.size());
+  for (int32_t i = 0; i < size; ++i) {
+    const char c = s[i];
+    if (c != '.' && c != '!' && c != '?') continue;
+    int32_t letters = 0;
+    for (int32_t j = i - 1; j >= 0 && letters < 3; --j) {
+      const auto b = static_cast<unsigned char>(s[j]);
+      if (b == ' ' || b == '.' || IsDigit(s[j])) break;
+      if (b < 0x80 || b >= 0xC0) ++letters;  // ASCII or a lead byte: one code point
+    }
+    if (letters < 3) continue;
+    int32_t k = i + 1;
+    while (k < size && (s[k] == '"' || s[k] == ')' || s[k] == '\'')) ++k;
+    if (k + 1 >= size || s[k] != ' ') continue;
+    ++k;
+    UChar32 next;
+    U8_NEXT(s.data(), k, size, next);
+    if (u_isupper(next) || next == '"' || next == 0x201E /* „ */ || next == 0x201C /* “ */ ||
+        next == 0xAB /* « */) {
+      ++n;
+    }
+  }
+  return n;
+}
+
+// Running text that the page did not close with a sentence end (a final
+// link, emoji, or quote was cut off): long, and with a sentence end inside.
+bool IsUnclosedProse(const Line& line) {
+  return line.shape.words >= kMinProseWords && InnerSentenceEnds(line.text) >= 1;
+}
+
 bool IsFurniture(LineClass c) { return c == LineClass::kBoilerplate || c == LineClass::kReadMore; }
 
 LineClass OwnClass(const Line& line, std::string_view known_title, int repeats,
@@ -85,7 +129,11 @@ LineClass OwnClass(const Line& line, std::string_view known_title, int repeats,
   if (repeats >= 2 && line.shape.chars >= kMinRepeatChars) return LineClass::kRepeat;
   if (!BylineAuthor(line.text).empty()) return LineClass::kByline;
   if (EndsTruncated(line.text)) return LineClass::kTeaser;
-  if (sentence) return LineClass::kArticle;
+  if (sentence && line.shape.words < kMinCallWords && !StartsWith(line.text, "\"") &&
+      (line.text.back() == '?' || line.text.back() == '!')) {
+    return LineClass::kShort;  // a call or a prompt: "Schon gelesen?", "Updates!"
+  }
+  if (sentence || IsUnclosedProse(line)) return LineClass::kArticle;
   return line.shape.chars >= options.min_paragraph_chars ? LineClass::kText : LineClass::kShort;
 }
 

@@ -1,6 +1,7 @@
 #include "extract/metadata.h"
 
 #include <array>
+#include <cctype>
 
 #include "common/iso_time.h"
 #include "common/url.h"
@@ -18,6 +19,7 @@ constexpr int kMaxBylineTries = 4;       // bounds NodeText() calls on byline cu
 constexpr size_t kMaxBylineChars = 100;  // longer "author" elements are bios
 constexpr int kMaxDateTries = 8;         // bounds NodeText() calls on dateline cues
 constexpr size_t kMaxDatelineChars = 200;
+constexpr int kHeadlineDateSpan = 12;  // elements read for a date after the first <h1>
 
 // Whether a lowercased class/id names a dateline ("post-date", "entry-meta",
 // "datum", "fecha", "published", "time").
@@ -70,6 +72,7 @@ void MetadataCollector::Visit(const xmlNode& element, bool in_content) {
     const bool in_svg = element.parent != nullptr && TagName(*element.parent) == "svg";
     if (in.title_tag.empty() && !in_svg) in.title_tag = NodeText(element);
   } else if (tag == "h1") {
+    if (after_h1_ < 0) after_h1_ = kHeadlineDateSpan;
     if (in.first_h1.empty() || (in_content && !h1_in_content_)) {
       std::string text = NodeText(element);
       if (!text.empty()) {
@@ -109,6 +112,15 @@ void MetadataCollector::Visit(const xmlNode& element, bool in_content) {
       const std::string text = NodeText(element);
       if (text.size() <= kMaxDatelineChars) in.text_date = FindDateInText(text);
     }
+  }
+  // The dateline under a headline ("Handball Schweiz • 02.02.2022", "Datum:
+  // 26. Januar 2022") often has no class naming it: read the short elements
+  // that follow the first <h1>.
+  if (in.headline_date.empty() && after_h1_ > 0 && tag != "h1" && element.children != nullptr &&
+      tag != "script" && tag != "style") {
+    --after_h1_;
+    const std::string text = NodeText(element);
+    if (text.size() <= kMaxDatelineChars) in.headline_date = FindDateInText(text);
   }
   if (in.byline.empty() && byline_tries_ < kMaxBylineTries) {
     const std::string cls = Lowered(AttrView(element, "class"));
@@ -175,11 +187,33 @@ std::string StripBylinePrefix(std::string_view text) {
   return std::string(text);
 }
 
+// The numeric UTC offset ending a date-time ("+02:00", "-0500", "+01"), in
+// minutes; false when there is none (no time, "Z", or no zone).
+bool TrailingOffset(std::string_view s, int* minutes) {
+  if (s.size() < 14) return false;  // "YYYY-MM-DDTHH" at least
+  const size_t sign = s.find_last_of("+-");
+  if (sign == std::string_view::npos || sign < 13) return false;
+  std::string_view digits = s.substr(sign + 1);
+  int value[2] = {0, 0};
+  for (int part = 0; part < 2 && !digits.empty(); ++part) {
+    if (digits.size() < 2 || !std::isdigit(static_cast<unsigned char>(digits[0])) ||
+        !std::isdigit(static_cast<unsigned char>(digits[1]))) {
+      return false;
+    }
+    value[part] = (digits[0] - '0') * 10 + (digits[1] - '0');
+    digits.remove_prefix(2);
+    if (!digits.empty() && digits[0] == ':') digits.remove_prefix(1);
+  }
+  if (!digits.empty() || value[0] > 18 || value[1] > 59) return false;
+  *minutes = (s[sign] == '-' ? -1 : 1) * (value[0] * 60 + value[1]);
+  return true;
+}
+
 std::string FirstValidTime(std::initializer_list<std::string_view> candidates) {
   for (const std::string_view candidate : candidates) {
     if (candidate.empty()) continue;
-    Result<std::string> time = NormalizeIsoTime(CollapseWhitespace(candidate));
-    if (time.ok()) return std::move(time).value();
+    std::string time = LocalIsoTime(candidate);
+    if (!time.empty()) return time;
   }
   return "";
 }
@@ -241,6 +275,15 @@ std::string ChooseTitle(const MetadataInputs& in, std::string_view json_headline
   if (!h1.empty() && h1.size() <= kMaxH1Chars &&
       (SameTitle(h1, meta, loose) || SameTitle(h1, json_headline, loose) ||
        SameTitle(h1, in.title_tag, loose))) {
+    // A headline drawn with its kicker ("Tunesien" + "Große Aufgaben für
+    // die neue Regierung"): a declared title that is the headline's end is
+    // the title itself.
+    const std::string h1_key = MatchKey(h1);
+    for (const std::string_view declared : {std::string_view(meta), json_headline}) {
+      const std::string title = StripSiteFromTitle(declared, site, host);
+      const std::string key = MatchKey(title);
+      if (!key.empty() && key.size() < h1_key.size() && h1_key.ends_with(key)) return title;
+    }
     return std::string(h1);
   }
   for (const std::string_view candidate : {std::string_view(meta), json_headline}) {
@@ -329,7 +372,7 @@ PageMetadata ResolveMetadata(const MetadataInputs& in, std::string_view page_url
        MetaValue(in, std::array{"datepublished", "pubdate", "publishdate", "date", "dc.date.issued",
                                 "dc.date", "dcterms.date", "parsely-pub-date", "sailthru.date"}),
        in.time_datetime, DateFromUrlPath(out.canonical_url), DateFromUrlPath(page_url),
-       in.text_date});
+       in.text_date, in.headline_date});
 
   out.lang = PrimaryLanguage(in.html_lang);
   if (out.lang.empty()) {
@@ -341,6 +384,29 @@ PageMetadata ResolveMetadata(const MetadataInputs& in, std::string_view page_url
   out.image_url = AbsoluteUrl(page_url, image);
   if (out.image_url.empty()) out.image_url = image;
   return out;
+}
+
+std::string LocalIsoTime(std::string_view raw) {
+  const std::string text = CollapseWhitespace(raw);
+  Result<std::string> utc = NormalizeIsoTime(text);
+  if (!utc.ok()) return "";
+  int offset = 0;
+  if (utc->size() <= 10 || !TrailingOffset(text, &offset) || offset == 0) {
+    return std::move(utc).value();
+  }
+  std::string local = FormatIsoUtc(IsoToUnixSeconds(*utc) + int64_t{offset} * 60);
+  local.pop_back();                                     // the "Z"
+  const int magnitude = offset < 0 ? -offset : offset;  // at most 18 h 59 min
+  const int hours = magnitude / 60;
+  const int minutes = magnitude % 60;
+  const char zone[] = {offset < 0 ? '-' : '+',
+                       static_cast<char>('0' + hours / 10),
+                       static_cast<char>('0' + hours % 10),
+                       ':',
+                       static_cast<char>('0' + minutes / 10),
+                       static_cast<char>('0' + minutes % 10),
+                       '\0'};
+  return local + zone;
 }
 
 }  // namespace veille::extract

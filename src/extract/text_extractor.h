@@ -6,15 +6,17 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "veille/extract.h"
 
 namespace veille::extract {
 
 struct TextExtraction {
-  std::string text;    // article paragraphs joined by "\n\n"; "" when none
-  std::string title;   // `known_title`, else the page's headline line, else ""
-  std::string author;  // from a byline line ("Par Joanne Massard"), else ""
+  std::string text;                  // article paragraphs joined by "\n\n"; "" when none
+  std::string title;                 // `known_title`, else the page's headline line, else ""
+  std::string author;                // from a byline line ("Par Joanne Massard"), else ""
+  std::vector<RelatedLink> related;  // other stories' teasers around the article
 };
 
 // Extracts the article from `utf8` (valid UTF-8, entities already decoded;

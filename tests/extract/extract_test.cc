@@ -68,7 +68,7 @@ TEST(Extract, ReadsJsonLdMetadataFromAGraph) {
   const Article a = MustExtract(Html(html, "https://example.org/a"));
   EXPECT_EQ(a.title, "Kim & Poutine");
   EXPECT_EQ(a.author, "Jeanne Dupont, Paul Martin");
-  EXPECT_EQ(a.published, "2019-04-25T06:30:00Z");
+  EXPECT_EQ(a.published, "2019-04-25T08:30:00+02:00");
   EXPECT_EQ(a.site, "Le Quotidien");
   EXPECT_EQ(a.image_url, "https://cdn.example.org/kim.jpg");
 }

@@ -89,7 +89,46 @@ TEST(Metadata, DateOrderOfTrust) {
   in.time_datetime = "2019-04-25";
   EXPECT_EQ(ResolveMetadata(in, "https://a.fr/2019/04/26/x").published, "2019-04-25");
   in.meta = {{"article:published_time", "2019-04-24T08:00:00+02:00"}};
-  EXPECT_EQ(ResolveMetadata(in, "").published, "2019-04-24T06:00:00Z");
+  // The page's own offset is kept: the publication day is the local one.
+  EXPECT_EQ(ResolveMetadata(in, "").published, "2019-04-24T08:00:00+02:00");
+  in.meta = {{"article:published_time", "2019-04-24T00:30:00+02:00"}};
+  EXPECT_EQ(ResolveMetadata(in, "").published.substr(0, 10), "2019-04-24");
+  in.meta.clear();
+  in.time_datetime.clear();
+  in.text_date.clear();
+  in.headline_date = "2019-04-23";
+  EXPECT_EQ(ResolveMetadata(in, "").published, "2019-04-23");
+}
+
+TEST(Metadata, KickerDrawnInTheHeadlineIsNotPartOfTheTitle) {
+  MetadataInputs in;
+  in.first_h1 = "Tunesien Große Aufgaben für die neue Regierung";
+  in.h1_in_content = true;
+  in.meta = {{"og:title", "Große Aufgaben für die neue Regierung"}};
+  EXPECT_EQ(ResolveMetadata(in, "").title, "Große Aufgaben für die neue Regierung");
+  // The headline without the declared title's site suffix still wins.
+  in.first_h1 = "Große Aufgaben für die neue Regierung";
+  in.meta = {{"og:title", "Große Aufgaben für die neue Regierung | Qantara"}};
+  EXPECT_EQ(ResolveMetadata(in, "https://qantara.de/x").title,
+            "Große Aufgaben für die neue Regierung");
+}
+
+TEST(Metadata, JsonLdDateOfAPageThatIsNoArticle) {
+  MetadataInputs in;
+  in.json_ld = {R"({"@context":"https://schema.org","@graph":[
+      {"@type":"WebSite","name":"Site"},
+      {"@type":"WebPage","name":"Wie funktioniert's","datePublished":"2014-03-17T01:44:37+00:00"}]})"};
+  EXPECT_EQ(ResolveMetadata(in, "").published, "2014-03-17T01:44:37Z");
+  in.json_ld = {R"({"@type":"VideoObject","name":"Clip","uploadDate":"2019-10-16"})"};
+  EXPECT_EQ(ResolveMetadata(in, "").published, "2019-10-16");
+}
+
+TEST(Metadata, DateWrittenUnderTheHeadline) {
+  const Article a = MustExtract(
+      std::string("<html><body><article><h1>Cup-Vorschau<br><small>Handball Schweiz &bull; "
+                  "02.02.2022</small></h1>") +
+      kBody + "</article><footer>© 2012-2022 Impressum 01.01.2012</footer></body></html>");
+  EXPECT_EQ(a.published, "2022-02-02");
 }
 
 TEST(Metadata, DatelineTextIsTheLastResortOnAPage) {
