@@ -19,9 +19,10 @@
 namespace veille::extract {
 
 struct DecodedText {
-  std::string utf8;                   // valid UTF-8, NFC
-  std::string charset;                // the charset used, e.g. "UTF-8", "windows-1252"
-  std::vector<std::string> warnings;  // e.g. "declared charset utf-8 contradicted by content; decoded as windows-1252"
+  std::string utf8;     // valid UTF-8, NFC
+  std::string charset;  // the charset used, e.g. "UTF-8", "windows-1252"
+  std::vector<std::string>
+      warnings;  // e.g. "declared charset utf-8 contradicted by content; decoded as windows-1252"
 };
 
 // Decodes `bytes` (a page: HTML when is_html, else flattened text) to UTF-8
