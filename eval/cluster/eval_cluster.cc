@@ -284,6 +284,18 @@ bool SetOption(ClusterOptions* o, const std::string& kv) {
     o->body_weight = v;
   else if (k == "entity_weight")
     o->entity_weight = v;
+  else if (k == "entity_prior")
+    o->entity_prior = v;
+  else if (k == "cross_text")
+    o->cross_text = v != 0;
+  else if (k == "entities_only_raise")
+    o->entities_only_raise = v != 0;
+  else if (k == "date_lead_sentences")
+    o->date_lead_sentences = static_cast<int>(v);
+  else if (k == "date_grace_days")
+    o->date_grace_days = static_cast<int>(v);
+  else if (k == "date_half_life_days")
+    o->date_half_life_days = static_cast<int>(v);
   else if (k == "length_prior")
     o->length_prior = v;
   else if (k == "short_text_boost")

@@ -29,6 +29,7 @@ using Counts = std::vector<std::pair<std::string, int>>;  // sorted by key
 
 struct TextFeatures {
   Counts title_terms, body_terms, entities;
+  std::vector<DateSpan> dates;  // dates the body mentions (analyze stage only)
 };
 
 // Term and entity extraction. The entity proxy needs corpus statistics: a
@@ -38,7 +39,7 @@ struct TextFeatures {
 // Two implementations: text_features.cc (the proxy described above) and
 // text_features_analyze.cc (the project's Analyzer and EntityRegistry:
 // stemmed term vectors, canonical entity ids). CMake picks the second when
-// VEILLE_EVAL_ANALYZE is ON.
+// VEILLE_EVAL_ANALYZE is ON (the default).
 class FeatureExtractor {
  public:
   explicit FeatureExtractor(std::string source_dir);

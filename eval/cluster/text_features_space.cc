@@ -42,6 +42,7 @@ ClusterDoc FeatureSpace::MakeDoc(int64_t id, int64_t time, const TextFeatures& f
   d.title = Weigh(f.title_terms, terms_, term_df_, docs_);
   d.body = Weigh(f.body_terms, terms_, term_df_, docs_);
   d.entities = Weigh(f.entities, entities_, entity_df_, docs_);
+  d.dates = f.dates;
   return d;
 }
 

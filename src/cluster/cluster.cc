@@ -6,6 +6,17 @@
 
 namespace veille {
 
+int32_t DaysFromCivil(int year, int month, int day) {
+  // Shift the year to start in March so that the leap day ends it; count
+  // 400-year eras of 146097 days.
+  const int y = year - (month <= 2 ? 1 : 0);
+  const int era = (y >= 0 ? y : y - 399) / 400;
+  const int yoe = y - era * 400;                                             // [0, 399]
+  const int doy = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1;  // [0, 365]
+  const int doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;                     // [0, 146096]
+  return era * 146097 + doe - 719468;
+}
+
 Result<std::unique_ptr<StoryClusterer>> StoryClusterer::Create(const ClusterOptions& options,
                                                                int64_t first_story_id) {
   auto bad = [](const std::string& what) {
@@ -30,6 +41,12 @@ Result<std::unique_ptr<StoryClusterer>> StoryClusterer::Create(const ClusterOpti
   if (options.time_grace_s < 0 || options.time_half_life_s <= 0 || options.time_window_s <= 0) {
     return bad("time_grace_s >= 0, time_half_life_s > 0 and time_window_s > 0 required");
   }
+  if (options.date_lead_sentences < 0 || options.date_grace_days < 0 ||
+      options.date_half_life_days <= 0) {
+    return bad(
+        "date_lead_sentences >= 0, date_grace_days >= 0 and date_half_life_days > 0 required");
+  }
+  if (options.entity_prior < 0) return bad("entity_prior must be >= 0");
   if (options.query_terms < 1 || options.index_terms_per_doc < 1 || options.max_candidates < 1) {
     return bad("query_terms, index_terms_per_doc and max_candidates must be >= 1");
   }

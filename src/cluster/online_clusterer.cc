@@ -10,7 +10,9 @@
 //      scores, independent of the number of stories, because stories idle for
 //      longer than `time_window_s` are retired from the index.
 //   2. Score (similarity.cc): title and body TF-IDF cosines with the story's
-//      centroids, entity cosine, a short-text factor and a time factor. A
+//      centroids, entity cosine (corroborating only), a short-text factor, a
+//      time factor and an event-date factor (the doc's lead date against the
+//      median of the members' event dates: no publication time needed). A
 //      story's score is the larger of the centroid score and the score of
 //      its member_rank-th (2nd) most similar recent member, so a story of
 //      diverse headlines is joined by a doc close to two of them.
@@ -76,6 +78,7 @@ void OnlineClusterer::AddMember(uint32_t slot, const ClusterDoc& doc) {
   Story& s = stories_[slot];
   s.title.Add(doc.title);
   s.body.Add(doc.body);
+  if (options_.cross_text) s.whole.Add(WholeText(doc, options_));
   s.entities.Add(doc.entities);
   s.doc_ids.push_back(doc.id);
   doc_to_slot_[doc.id] = slot;
@@ -83,6 +86,10 @@ void OnlineClusterer::AddMember(uint32_t slot, const ClusterDoc& doc) {
     s.first = s.first == kUnknownTime ? doc.time : std::min(s.first, doc.time);
     s.last = s.last == kUnknownTime ? doc.time : std::max(s.last, doc.time);
     expiry_.emplace(s.last, slot);
+  }
+  int32_t event_first = 0, event_last = 0;
+  if (EventSpan(doc, options_.date_lead_sentences, &event_first, &event_last)) {
+    AddEventDay(&s, event_first + (event_last - event_first) / 2);
   }
   s.recent.push_back(doc);
   ++live_docs_;
@@ -103,6 +110,17 @@ void OnlineClusterer::AddMember(uint32_t slot, const ClusterDoc& doc) {
   for (const auto& [id, w] : doc.entities.terms) index_.Add(StoryIndex::Kind::kEntity, id, slot);
 }
 
+void OnlineClusterer::AddEventDay(Story* story, int32_t day) {
+  auto& days = story->event_days;
+  days.insert(std::upper_bound(days.begin(), days.end(), day), day);
+}
+
+bool OnlineClusterer::EventDay(const Story& story, int32_t* day) {
+  if (story.event_days.empty()) return false;
+  *day = story.event_days[(story.event_days.size() - 1) / 2];
+  return true;
+}
+
 double OnlineClusterer::Bar(const Story& story) const {
   double bar = options_.join_threshold;
   if (story.join_count > 0) {
@@ -118,14 +136,22 @@ SimilarityParts OnlineClusterer::StoryParts(const ClusterDoc& doc, const Story& 
     p.title = story.title.Cosine(doc.title);
     p.terms += doc.title.terms.size();
   }
-  if (!doc.body.terms.empty() && !story.body.empty()) {
+  if (options_.cross_text ? !doc.body.terms.empty() || !story.body.empty()
+                          : !doc.body.terms.empty() && !story.body.empty()) {
     p.has_body = true;
-    p.body = story.body.Cosine(doc.body);
+    p.body = options_.cross_text ? story.whole.Cosine(WholeText(doc, options_))
+                                 : story.body.Cosine(doc.body);
     p.terms += doc.body.terms.size();
   }
   if (!doc.entities.terms.empty() && !story.entities.empty()) {
     p.has_entities = true;
     p.entities = story.entities.Cosine(doc.entities);
+    p.entity_count = doc.entities.terms.size();
+  }
+  int32_t first = 0, last = 0, day = 0;
+  if (EventDay(story, &day) && EventSpan(doc, options_.date_lead_sentences, &first, &last)) {
+    p.has_dates = true;
+    p.date_gap_days = SpanGap(first, last, day, day);
   }
   return p;
 }
@@ -141,7 +167,7 @@ std::vector<double> OnlineClusterer::MemberScores(const ClusterDoc& doc, const S
   scores.reserve(story.recent.size());
   for (const ClusterDoc& member : story.recent) {
     const int64_t gap = TimeGap(doc.time, member.time, member.time);
-    scores.push_back(CombineParts(DocParts(doc, member), gap, options_, nullptr));
+    scores.push_back(CombineParts(DocParts(doc, member, options_), gap, options_, nullptr));
   }
   std::sort(scores.begin(), scores.end(), std::greater<>());
   return scores;
@@ -192,10 +218,20 @@ std::vector<uint32_t> OnlineClusterer::Candidates(const ClusterDoc& doc) const {
 bool OnlineClusterer::ShouldMerge(const Story& a, const Story& b) const {
   SimilarityParts p;
   if (!a.title.empty() && !b.title.empty()) p.has_title = true, p.title = a.title.Cosine(b.title);
-  if (!a.body.empty() && !b.body.empty()) p.has_body = true, p.body = a.body.Cosine(b.body);
+  if (options_.cross_text ? !a.body.empty() || !b.body.empty()
+                          : !a.body.empty() && !b.body.empty()) {
+    p.has_body = true;
+    p.body = options_.cross_text ? a.whole.Cosine(b.whole) : a.body.Cosine(b.body);
+  }
   if (!a.entities.empty() && !b.entities.empty()) {
     p.has_entities = true;
     p.entities = a.entities.Cosine(b.entities);
+    p.entity_count = std::min(a.entities.size(), b.entities.size());
+  }
+  int32_t day_a = 0, day_b = 0;
+  if (EventDay(a, &day_a) && EventDay(b, &day_b)) {
+    p.has_dates = true;
+    p.date_gap_days = std::abs(day_a - day_b);
   }
   p.terms = std::min(a.title.size() + a.body.size(), b.title.size() + b.body.size());
   int64_t gap = 0;
@@ -210,9 +246,11 @@ void OnlineClusterer::MergeInto(uint32_t into, uint32_t from) {
   Story& b = stories_[from];
   a.title.Merge(b.title);
   a.body.Merge(b.body);
+  a.whole.Merge(b.whole);
   a.entities.Merge(b.entities);
   a.join_score_sum += b.join_score_sum;
   a.join_count += b.join_count;
+  for (int32_t day : b.event_days) AddEventDay(&a, day);
   for (int64_t d : b.doc_ids) {
     a.doc_ids.push_back(d);
     doc_to_slot_[d] = into;
@@ -253,6 +291,7 @@ void OnlineClusterer::RetireOld(int64_t now) {
     s.recent = {};
     s.title = Centroid();
     s.body = Centroid();
+    s.whole = Centroid();
     s.entities = Centroid();
   }
 }

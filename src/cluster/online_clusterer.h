@@ -36,7 +36,12 @@ class OnlineClusterer final : public StoryClusterer {
     bool merged = false;  // merged into another story: slot unused
     bool live = true;     // in the index (not retired)
     Centroid title, body, entities;
+    Centroid whole;  // WholeText of the members (cross_text only)
     int64_t first = kUnknownTime, last = kUnknownTime;
+    // Middle days of the members' event-date spans, ascending; the story's
+    // event date is their median (a union would let one chained member
+    // stretch it over both events it bridges).
+    std::vector<int32_t> event_days;
     std::vector<int64_t> doc_ids;
     std::deque<ClusterDoc> recent;  // the last support_sample members
     double join_score_sum = 0;      // the scores at which members joined (founder excluded)
@@ -60,6 +65,9 @@ class OnlineClusterer final : public StoryClusterer {
   std::vector<uint32_t> Candidates(const ClusterDoc& doc) const;
   bool ShouldMerge(const Story& a, const Story& b) const;
   void MergeInto(uint32_t into, uint32_t from);
+  static void AddEventDay(Story* story, int32_t day);
+  // The story's median event day; false when no member has an event date.
+  static bool EventDay(const Story& story, int32_t* day);
   void RetireOld(int64_t now);
   StoryProfile MakeProfile(const Story& story, int top_terms, int top_entities) const;
 

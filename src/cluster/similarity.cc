@@ -4,15 +4,21 @@
 //   text   = (title_weight * cos_title + body_weight * cos_body) / (weights present)
 //   score  = (text * L + entity_weight * cos_entities) / (1 + entity_weight)   [entities on both]
 //          =  text * L                                                        [otherwise]
-//   score *= T
+//   score *= T * D
 // L = 1 + short_text_boost * length_prior / (n + length_prior), with n terms
 // on the doc's side (the shorter side for two docs), adapts the score to text
 // length by itself: two headlines of one story share one or two of their ~6
 // terms (cosine ~0.3), while two long articles on the same kind of event
-// share a topic vocabulary that gives them as much. L is 1.57 for a 6-term
-// headline, 1.05 for a 150-term article, so one threshold serves both.
+// share a topic vocabulary that gives them as much. L is 2.14 for a 6-term
+// headline, 1.10 for a 150-term article, so one threshold serves both.
 // T = 0.5^(excess / half_life), where excess is the time distance beyond the
 // grace span around the story's [first, last] (stories are bursts).
+// With entities_only_raise the entity mix only lifts the text score (entity
+// recognition is partial, so an absent overlap is weak evidence), and the
+// entity weight grows with the number of entities compared (m / (m + prior)).
+// D = 0.5^(excess / date_half_life) does for event dates what T does for
+// publication times: it needs no publication time (undated pages, ECB+), and
+// keeps apart two events of one kind with the same actors dated years apart.
 // Covered by tests/cluster/similarity_test.cc.
 #include "cluster/similarity.h"
 
@@ -47,7 +53,11 @@ double CombineParts(const SimilarityParts& parts, int64_t time_gap_s, const Clus
       n > 0 ? 1 + options.short_text_boost * options.length_prior / (n + options.length_prior) : 0;
   double score = text * length;
   if (parts.has_entities) {
-    score = (score + options.entity_weight * parts.entities) / (1 + options.entity_weight);
+    const double m = static_cast<double>(parts.entity_count);
+    const double w = options.entity_weight *
+                     (options.entity_prior > 0 && m > 0 ? m / (m + options.entity_prior) : 1.0);
+    const double mixed = (score + w * parts.entities) / (1 + w);
+    score = options.entities_only_raise ? std::max(score, mixed) : mixed;
   }
   double time_factor = 1;
   const int64_t excess = time_gap_s - options.time_grace_s;
@@ -55,8 +65,16 @@ double CombineParts(const SimilarityParts& parts, int64_t time_gap_s, const Clus
     time_factor = std::exp2(-static_cast<double>(excess) /
                             static_cast<double>(std::max<int64_t>(1, options.time_half_life_s)));
   }
-  score *= time_factor;
+  double date_factor = 1;
+  const int64_t date_excess = static_cast<int64_t>(parts.date_gap_days) - options.date_grace_days;
+  if (parts.has_dates && date_excess > 0) {
+    date_factor = std::exp2(-static_cast<double>(date_excess) /
+                            static_cast<double>(std::max(1, options.date_half_life_days)));
+  }
+  score *= time_factor * date_factor;
   if (why != nullptr) {
+    why->date_factor = date_factor;
+    why->date_gap_days = parts.has_dates ? parts.date_gap_days : 0;
     why->score = score;
     why->title_cosine = parts.title;
     why->body_cosine = parts.body;
@@ -68,8 +86,59 @@ double CombineParts(const SimilarityParts& parts, int64_t time_gap_s, const Clus
   return score;
 }
 
-SimilarityParts DocParts(const ClusterDoc& a, const ClusterDoc& b) {
+constexpr int32_t kMaxEventSpanDays = 31;  // a month; a bare year is too vague
+
+bool EventSpan(const ClusterDoc& doc, int lead_sentences, int32_t* first_day, int32_t* last_day) {
+  bool found = false;
+  for (const DateSpan& d : doc.dates) {
+    if (d.sentence >= static_cast<uint32_t>(std::max(0, lead_sentences))) continue;
+    if (d.last_day < d.first_day || d.last_day - d.first_day > kMaxEventSpanDays) continue;
+    if (!found || d.last_day - d.first_day < *last_day - *first_day) {
+      *first_day = d.first_day;
+      *last_day = d.last_day;
+      found = true;
+    }
+  }
+  return found;
+}
+
+int32_t SpanGap(int32_t a1, int32_t a2, int32_t b1, int32_t b2) {
+  if (a2 < b1) return b1 - a2;
+  if (b2 < a1) return a1 - b2;
+  return 0;
+}
+
+IdVector WholeText(const ClusterDoc& doc, const ClusterOptions& options) {
+  if (doc.body.terms.empty()) return doc.title;
+  if (doc.title.terms.empty()) return doc.body;
+  const double nt = Norm(doc.title), nb = Norm(doc.body);
+  const double scale = options.body_weight > 0 ? options.title_weight / options.body_weight : 1;
+  IdVector out;
+  out.terms.reserve(doc.title.terms.size() + doc.body.terms.size());
+  auto t = doc.title.terms.begin(), b = doc.body.terms.begin();
+  while (t != doc.title.terms.end() || b != doc.body.terms.end()) {
+    if (b == doc.body.terms.end() || (t != doc.title.terms.end() && t->first < b->first)) {
+      out.terms.emplace_back(t->first, static_cast<float>(scale * t->second / nt));
+      ++t;
+    } else if (t == doc.title.terms.end() || b->first < t->first) {
+      out.terms.emplace_back(b->first, static_cast<float>(b->second / nb));
+      ++b;
+    } else {
+      out.terms.emplace_back(t->first, static_cast<float>(scale * t->second / nt + b->second / nb));
+      ++t, ++b;
+    }
+  }
+  return out;  // Cosine and Centroid::Add normalise
+}
+
+SimilarityParts DocParts(const ClusterDoc& a, const ClusterDoc& b, const ClusterOptions& options) {
+  const int date_lead_sentences = options.date_lead_sentences;
   SimilarityParts p;
+  int32_t a1 = 0, a2 = 0, b1 = 0, b2 = 0;
+  if (EventSpan(a, date_lead_sentences, &a1, &a2) && EventSpan(b, date_lead_sentences, &b1, &b2)) {
+    p.has_dates = true;
+    p.date_gap_days = SpanGap(a1, a2, b1, b2);
+  }
   size_t terms_a = 0, terms_b = 0;
   if (!a.title.terms.empty() && !b.title.terms.empty()) {
     p.has_title = true;
@@ -77,15 +146,18 @@ SimilarityParts DocParts(const ClusterDoc& a, const ClusterDoc& b) {
     terms_a += a.title.terms.size();
     terms_b += b.title.terms.size();
   }
-  if (!a.body.terms.empty() && !b.body.terms.empty()) {
+  if (options.cross_text ? !a.body.terms.empty() || !b.body.terms.empty()
+                         : !a.body.terms.empty() && !b.body.terms.empty()) {
     p.has_body = true;
-    p.body = Cosine(a.body, b.body);
+    p.body = options.cross_text ? Cosine(WholeText(a, options), WholeText(b, options))
+                                : Cosine(a.body, b.body);
     terms_a += a.body.terms.size();
     terms_b += b.body.terms.size();
   }
   if (!a.entities.terms.empty() && !b.entities.terms.empty()) {
     p.has_entities = true;
     p.entities = Cosine(a.entities, b.entities);
+    p.entity_count = std::min(a.entities.terms.size(), b.entities.terms.size());
   }
   p.terms = std::min(terms_a, terms_b);
   return p;

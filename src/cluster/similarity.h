@@ -16,7 +16,21 @@ struct SimilarityParts {
   double title = 0, body = 0, entities = 0;
   // Terms on the shorter side of the text parts used (headline: ~6, article: hundreds).
   size_t terms = 0;
+  // Entities on the doc's side (the smaller side for two docs).
+  size_t entity_count = 0;
+  // Days between the two event-date spans (0 when they overlap); absent
+  // when either side has no event date.
+  bool has_dates = false;
+  int32_t date_gap_days = 0;
 };
+
+// A doc's event-date span (see ClusterOptions::date_lead_sentences): the
+// most precise date mentioned in its first `lead_sentences` sentences, the
+// earliest in the text on ties. False when there is none.
+bool EventSpan(const ClusterDoc& doc, int lead_sentences, int32_t* first_day, int32_t* last_day);
+
+// Days between spans [a1, a2] and [b1, b2]; 0 when they overlap.
+int32_t SpanGap(int32_t a1, int32_t a2, int32_t b1, int32_t b2);
 
 // Fills the score fields of `why` (score, cosines, length and time factors)
 // from `parts` and the time gap. Returns the score.
@@ -27,8 +41,15 @@ double CombineParts(const SimilarityParts& parts, int64_t time_gap_s, const Clus
 // when any of them is unknown.
 int64_t TimeGap(int64_t time, int64_t first, int64_t last);
 
+// The doc's whole text as one vector: its title scaled by
+// title_weight / body_weight plus its body, L2-normalised (the title alone
+// for a headline). Comparing whole texts lets a headline meet an article's
+// body, and an article's lead its neighbour's body (cross similarity).
+IdVector WholeText(const ClusterDoc& doc, const ClusterOptions& options);
+
 // Parts of doc `a` against doc `b`.
-SimilarityParts DocParts(const ClusterDoc& a, const ClusterDoc& b);
+SimilarityParts DocParts(const ClusterDoc& a, const ClusterDoc& b,
+                         const ClusterOptions& options = ClusterOptions());
 
 }  // namespace veille::cluster
 

@@ -1,0 +1,165 @@
+#include "cluster/similarity.h"
+
+#include <gtest/gtest.h>
+
+#include <cmath>
+
+#include "veille/cluster.h"
+
+namespace veille::cluster {
+namespace {
+
+IdVector Vec(std::vector<std::pair<uint32_t, float>> terms) {
+  double n2 = 0;
+  for (const auto& [id, w] : terms) n2 += w * w;
+  for (auto& [id, w] : terms) w = static_cast<float>(w / std::sqrt(n2));
+  return IdVector{std::move(terms)};
+}
+
+DateSpan Day(int y, int m, int d, uint32_t sentence) {
+  const int32_t day = DaysFromCivil(y, m, d);
+  return DateSpan{day, day, sentence};
+}
+
+TEST(DaysFromCivilTest, KnownDates) {
+  EXPECT_EQ(DaysFromCivil(1970, 1, 1), 0);
+  EXPECT_EQ(DaysFromCivil(1969, 12, 31), -1);
+  EXPECT_EQ(DaysFromCivil(2000, 3, 1), 11017);
+  EXPECT_EQ(DaysFromCivil(2019, 4, 25), 18011);
+  EXPECT_EQ(DaysFromCivil(2024, 3, 1) - DaysFromCivil(2024, 2, 28), 2);  // leap year
+  EXPECT_EQ(DaysFromCivil(2100, 3, 1) - DaysFromCivil(2100, 2, 28), 1);  // not a leap year
+}
+
+TEST(EventSpanTest, MostPreciseLeadDate) {
+  ClusterDoc doc;
+  const int32_t april = DaysFromCivil(2019, 4, 1);
+  doc.dates = {DateSpan{april, DaysFromCivil(2019, 4, 30), 0}, Day(2019, 4, 25, 1),
+               Day(2019, 4, 26, 2), Day(2000, 1, 1, 9)};
+  int32_t first = 0, last = 0;
+  ASSERT_TRUE(EventSpan(doc, 3, &first, &last));
+  EXPECT_EQ(first, DaysFromCivil(2019, 4, 25));  // the day beats the month; earliest on ties
+  EXPECT_EQ(last, first);
+  // Outside the lead, or vaguer than a month: no event date.
+  doc.dates = {Day(2000, 1, 1, 9),
+               DateSpan{DaysFromCivil(2019, 1, 1), DaysFromCivil(2019, 12, 31), 0}};
+  EXPECT_FALSE(EventSpan(doc, 3, &first, &last));
+  EXPECT_FALSE(EventSpan(ClusterDoc{}, 3, &first, &last));
+}
+
+TEST(SpanGapTest, Distance) {
+  EXPECT_EQ(SpanGap(10, 20, 15, 30), 0);
+  EXPECT_EQ(SpanGap(10, 20, 25, 30), 5);
+  EXPECT_EQ(SpanGap(25, 30, 10, 20), 5);
+}
+
+TEST(CombinePartsTest, EntitiesOnlyRaiseTheTextScore) {
+  ClusterOptions options;
+  SimilarityParts p;
+  p.has_body = true;
+  p.body = 0.4;
+  p.terms = 200;
+  p.has_entities = true;
+  p.entity_count = 10;
+  p.entities = 0;
+  const double text_only = CombineParts(p, 0, options, nullptr);
+  EXPECT_GT(text_only, 0.4);  // the length factor of a long text, slightly above 1
+  p.entities = 0.9;
+  EXPECT_GT(CombineParts(p, 0, options, nullptr), text_only);
+  // The plain mean lowers the score when no entity is shared.
+  options.entities_only_raise = false;
+  p.entities = 0;
+  EXPECT_LT(CombineParts(p, 0, options, nullptr), text_only);
+}
+
+TEST(CombinePartsTest, FewEntitiesWeighLess) {
+  ClusterOptions options;
+  SimilarityParts p;
+  p.has_title = true;
+  p.title = 0.1;
+  p.terms = 6;
+  p.has_entities = true;
+  p.entities = 1.0;
+  p.entity_count = 1;
+  const double one = CombineParts(p, 0, options, nullptr);
+  p.entity_count = 10;
+  EXPECT_GT(CombineParts(p, 0, options, nullptr), one);
+}
+
+TEST(CombinePartsTest, DistantEventDatesDecay) {
+  ClusterOptions options;
+  SimilarityParts p;
+  p.has_body = true;
+  p.body = 0.6;
+  p.terms = 200;
+  const double undated = CombineParts(p, 0, options, nullptr);
+  p.has_dates = true;
+  p.date_gap_days = options.date_grace_days;
+  EXPECT_DOUBLE_EQ(CombineParts(p, 0, options, nullptr), undated);
+  p.date_gap_days = options.date_grace_days + options.date_half_life_days;
+  Explanation why;
+  EXPECT_NEAR(CombineParts(p, 0, options, &why), undated / 2, 1e-9);
+  EXPECT_NEAR(why.date_factor, 0.5, 1e-9);
+  EXPECT_EQ(why.date_gap_days, p.date_gap_days);
+}
+
+TEST(CrossTextTest, HeadlineMeetsArticleBody) {
+  ClusterDoc headline, article;
+  headline.title = Vec({{1, 1}, {2, 1}});
+  article.title = Vec({{3, 1}, {4, 1}});
+  article.body = Vec({{1, 1}, {2, 1}, {5, 1}, {6, 1}});
+  ClusterOptions options;
+  options.cross_text = false;
+  SimilarityParts p = DocParts(headline, article, options);
+  EXPECT_TRUE(p.has_title);
+  EXPECT_FALSE(p.has_body);
+  EXPECT_EQ(p.title, 0);
+  options.cross_text = true;
+  p = DocParts(headline, article, options);
+  ASSERT_TRUE(p.has_body);
+  EXPECT_GT(p.body, 0.5);  // the headline's terms are in the article's body
+  EXPECT_EQ(p.terms, 2u);  // the length factor is the headline's
+  // The whole text of an article keeps its title terms.
+  const IdVector whole = WholeText(article, options);
+  ASSERT_EQ(whole.terms.size(), 6u);
+  EXPECT_EQ(whole.terms[2].first, 3u);
+  EXPECT_GT(whole.terms[2].second, 0);
+}
+
+TEST(OptionsTest, RejectsBadEvidenceOptions) {
+  ClusterOptions o;
+  o.date_half_life_days = 0;
+  EXPECT_FALSE(StoryClusterer::Create(o).ok());
+  o = ClusterOptions();
+  o.entity_prior = -1;
+  EXPECT_FALSE(StoryClusterer::Create(o).ok());
+  EXPECT_TRUE(StoryClusterer::Create(ClusterOptions()).ok());
+}
+
+// Two undated reports of the same kind of event with the same actors: one
+// story when their lead dates agree, two when they lie years apart.
+TEST(ClustererDatesTest, EventDatesYearsApartSplit) {
+  auto make = [](int64_t id, int year, uint32_t noise) {
+    ClusterDoc d;
+    d.id = id;
+    d.title = Vec({{1, 1}, {2, 1}, {3, 1}, {noise, 1}});
+    d.body = Vec({{1, 2}, {2, 2}, {3, 1}, {4, 1}, {5, 1}, {noise, 1}});
+    d.entities = Vec({{7, 1}, {8, 1}});
+    d.dates = {Day(year, 4, 25, 0)};
+    return d;
+  };
+  for (int second_year : {2019, 2024}) {
+    auto c = StoryClusterer::Create(ClusterOptions{}).value();
+    const Assignment a = c->Add(make(1, 2019, 100)).value();
+    const Assignment b = c->Add(make(2, second_year, 101)).value();
+    if (second_year == 2019) {
+      EXPECT_EQ(a.story_id, b.story_id);
+    } else {
+      EXPECT_NE(a.story_id, b.story_id);
+      EXPECT_LT(b.why.date_factor, 0.1);
+      EXPECT_GT(b.why.date_gap_days, 1800);
+    }
+  }
+}
+
+}  // namespace
+}  // namespace veille::cluster
