@@ -3,7 +3,10 @@
 // entities once that component runs inside Analyze) on one thread, over the
 // article texts the project's extractor takes from the trafilatura
 // evaluation pages; plus the bytes of features per article.
-// Usage: analyze_bench [CORPUS_DIR] [MIN_SECONDS]   (run through bench/analyze/run)
+// Usage: analyze_bench [CORPUS_DIR] [MIN_SECONDS] [MENTIONS_TSV]
+//   (run through bench/analyze/run). MENTIONS_TSV, if given, receives one
+//   line per entity mention (article, lang, kind, cue, surface) to review
+//   the recognizer's precision on real pages.
 #include <time.h>
 #include <zlib.h>
 
@@ -15,6 +18,8 @@
 #include <vector>
 
 #include "analyze/dates.h"
+#include "analyze/entity_gazetteer.h"
+#include "analyze/entity_recognizer.h"
 #include "analyze/minhash.h"
 #include "analyze/sentence_splitter.h"
 #include "analyze/simhash.h"
@@ -104,14 +109,22 @@ int main(int argc, char** argv) {
   // Warm-up pass (ICU data, stemmers, thread-local iterators), also the
   // feature sizes.
   size_t feature_bytes = 0, stored_bytes = 0, dates = 0, terms = 0, mentions = 0;
-  for (const auto& a : articles) {
+  FILE* dump = argc > 3 ? std::fopen(argv[3], "w") : nullptr;
+  for (size_t i = 0; i < articles.size(); ++i) {
+    const veille::Article& a = articles[i];
     const veille::AnalyzedArticle f = (*analyzer)->Analyze(a, "2020-01-01");
+    for (const auto& m : f.entities.mentions) {
+      if (dump == nullptr) break;
+      std::fprintf(dump, "%zu\t%s\t%s\t%s\t%s\n", i, f.lang.c_str(), veille::EntityKindName(m.kind),
+                   m.cue.c_str(), m.surface.c_str());
+    }
     feature_bytes += f.FeatureBytes();
     stored_bytes += StoredBytes(f);
     dates += f.dates.size();
     terms += f.body_terms.size() + f.title_terms.size();
     mentions += f.entities.mentions.size();
   }
+  if (dump != nullptr) std::fclose(dump);
   uint64_t sink = 0;
   // Analyzes the corpus repeatedly for at least min_seconds of CPU time;
   // returns articles per CPU second and sets *wall_s, *cpu_s.
@@ -141,10 +154,11 @@ int main(int argc, char** argv) {
     va::StopWords sw;
     (void)sw.LoadDirectory(std::string(VEILLE_SOURCE_DIR) + "/data/stopwords");
     const va::MinHasher hasher(128);
-    double t_tok = 0, t_terms = 0, t_sim = 0, t_min = 0, t_sent = 0, t_dates = 0;
+    auto resources = veille::EntityResources::Load(veille::DefaultEntityOptions());
+    double t_tok = 0, t_terms = 0, t_sim = 0, t_min = 0, t_sent = 0, t_dates = 0, t_ent = 0;
     // Three passes; the last one is reported (the first fills the caches).
     for (int pass = 0; pass < 3; ++pass) {
-      t_tok = t_terms = t_sim = t_min = t_sent = t_dates = 0;
+      t_tok = t_terms = t_sim = t_min = t_sent = t_dates = t_ent = 0;
       auto now = [] { return ThreadCpuSeconds(); };
       auto secs = [](double a, double b) { return b - a; };
       for (const auto& a : articles) {
@@ -167,14 +181,23 @@ int main(int argc, char** argv) {
         u = now();
         t_sent += secs(t, u);
         sink ^= va::FindDates(a.text, body, sentences, a.lang, va::CivilDate{2020, 1, 1}).size();
-        t_dates += secs(u, now());
+        t = now();
+        t_dates += secs(u, t);
+        if (resources.ok()) {  // title sentences, then entities from the shared tokens
+          const auto title_sentences = va::SplitSentences(a.title, a.lang);
+          sink ^= va::RecognizeFieldEntities(va::AsGazetteer(**resources),
+                                             {a.title, &title, &title_sentences},
+                                             {a.text, &body, &sentences}, a.lang)
+                      .mentions.size();
+          t_ent += secs(t, now());
+        }
       }
     }
     std::printf(
         "per article (us): tokenize %.0f, term vectors %.0f, simhash %.0f, minhash+lsh %.0f, "
-        "sentences %.0f, dates %.0f\n",
+        "sentences %.0f, dates %.0f, entities %.0f\n",
         t_tok / n * 1e6, t_terms / n * 1e6, t_sim / n * 1e6, t_min / n * 1e6, t_sent / n * 1e6,
-        t_dates / n * 1e6);
+        t_dates / n * 1e6, t_ent / n * 1e6);
   }
   std::printf("pages: %zu, articles with text: %zu, mean text: %.0f bytes\n", paths.size(),
               articles.size(), text_bytes / n);

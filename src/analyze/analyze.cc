@@ -1,10 +1,14 @@
 // The Analyzer: runs the analysis steps over one article, in order —
 // tokenize title and body, term vectors (stemmed, stop words removed),
-// SimHash, word-shingle MinHash and its LSH keys, sentences and dates.
+// SimHash, word-shingle MinHash and its LSH keys, sentences, dates and named
+// entities. The text is tokenized and split into sentences once; every step
+// reads those.
 #include <cstdlib>
 
 #include "analyze/civil_date.h"
 #include "analyze/dates.h"
+#include "analyze/entity_gazetteer.h"
+#include "analyze/entity_recognizer.h"
 #include "analyze/minhash.h"
 #include "analyze/sentence_splitter.h"
 #include "analyze/simhash.h"
@@ -59,13 +63,21 @@ class AnalyzerImpl final : public Analyzer {
     std::optional<analyze::CivilDate> reference = analyze::ParseIsoDate(article.published);
     if (!reference) reference = analyze::ParseIsoDate(ingest_date);
     if (reference) out.reference_date = analyze::FormatIsoDate(*reference);
-    if (options_.find_dates && !article.text.empty()) {
-      const std::vector<analyze::SentenceSpan> sentences =
-          analyze::SplitSentences(article.text, out.lang);
+    // One tokenization and one sentence split serve every step: term
+    // vectors, shingles, dates and entities.
+    const bool entities = entity_resources_ != nullptr;
+    std::vector<analyze::SentenceSpan> sentences;
+    if ((options_.find_dates || entities) && !article.text.empty())
+      sentences = analyze::SplitSentences(article.text, out.lang);
+    if (options_.find_dates && !article.text.empty())
       out.dates = analyze::FindDates(article.text, body, sentences, out.lang, reference);
-    }
-    if (entity_resources_ != nullptr) {
-      out.entities = RecognizeEntities(*entity_resources_, article.title, article.text, out.lang);
+    if (entities) {
+      std::vector<analyze::SentenceSpan> title_sentences;
+      if (!article.title.empty())
+        title_sentences = analyze::SplitSentences(article.title, out.lang);
+      out.entities = analyze::RecognizeFieldEntities(analyze::AsGazetteer(*entity_resources_),
+                                                     {article.title, &title, &title_sentences},
+                                                     {article.text, &body, &sentences}, out.lang);
     }
     return out;
   }

@@ -45,10 +45,13 @@ bool ParseMergeRule(std::string_view name, MergeRule* rule) {
 
 ArticleEntities RecognizeEntities(const EntityResources& resources, std::string_view title,
                                   std::string_view text, std::string_view lang) {
-  const analyze::EntityGazetteer& g = analyze::AsGazetteer(resources);
-  const auto in_title = analyze::FindNameCandidates(g, title, EntityField::kTitle, lang);
-  const auto in_text = analyze::FindNameCandidates(g, text, EntityField::kText, lang);
-  return analyze::ResolveArticleEntities(g, in_title, in_text);
+  const std::vector<analyze::Token> title_tokens = analyze::Tokenize(title, lang);
+  const std::vector<analyze::Token> text_tokens = analyze::Tokenize(text, lang);
+  const std::vector<analyze::SentenceSpan> title_sentences = analyze::SplitSentences(title, lang);
+  const std::vector<analyze::SentenceSpan> text_sentences = analyze::SplitSentences(text, lang);
+  return analyze::RecognizeFieldEntities(analyze::AsGazetteer(resources),
+                                         {title, &title_tokens, &title_sentences},
+                                         {text, &text_tokens, &text_sentences}, lang);
 }
 
 }  // namespace veille

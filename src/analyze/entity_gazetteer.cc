@@ -2,6 +2,8 @@
 // data/gazetteers/README.md and data/aliases/README.md).
 #include "analyze/entity_gazetteer.h"
 
+#include <xxhash.h>
+
 #include <algorithm>
 #include <fstream>
 #include <sstream>
@@ -32,8 +34,7 @@ std::vector<std::string> SplitTabs(const std::string& line) {
   return cols;
 }
 
-Status LoadWordList(const std::string& path, bool keep_accents,
-                    std::unordered_set<std::string>* out) {
+Status LoadWordList(const std::string& path, bool keep_accents, KeySet* out) {
   std::vector<std::string> lines;
   VEILLE_RETURN_IF_ERROR(ReadLines(path, &lines));
   for (const std::string& l : lines) {
@@ -43,7 +44,7 @@ Status LoadWordList(const std::string& path, bool keep_accents,
   return Status::Ok();
 }
 
-Status LoadAliases(const std::string& path, std::unordered_map<std::string, AliasEntry>* out) {
+Status LoadAliases(const std::string& path, KeyMap<AliasEntry>* out) {
   std::vector<std::string> lines;
   VEILLE_RETURN_IF_ERROR(ReadLines(path, &lines));
   for (size_t i = 0; i < lines.size(); ++i) {
@@ -106,26 +107,110 @@ Result<std::unique_ptr<const EntityGazetteer>> EntityGazetteer::Load(const Entit
   if (!options.user_alias_path.empty()) {
     VEILLE_RETURN_IF_ERROR(LoadAliases(options.user_alias_path, &g->aliases_));
   }
+  g->BuildIndex();
   return std::unique_ptr<const EntityGazetteer>(std::move(g));
 }
 
-const PlaceEntry* EntityGazetteer::Place(const std::string& key) const {
-  auto it = places_.find(key);
-  return it == places_.end() ? nullptr : &it->second;
+namespace {
+
+uint64_t KeyHashOf(std::string_view key) {
+  const uint64_t h = XXH3_64bits(key.data(), key.size());
+  return h == 0 ? 1 : h;  // 0 marks an empty slot
 }
 
-const AliasEntry* EntityGazetteer::Alias(const std::string& key) const {
-  auto it = aliases_.find(key);
-  return it == aliases_.end() ? nullptr : &it->second;
+}  // namespace
+
+LexicalInfo* EntityGazetteer::Insert(std::string_view key) {
+  const uint64_t h = KeyHashOf(key);
+  const size_t mask = slot_hash_.size() - 1;
+  for (size_t i = h & mask;; i = (i + 1) & mask) {
+    if (slot_hash_[i] == 0) {
+      slot_hash_[i] = h;
+      slot_info_[i] = static_cast<uint32_t>(infos_.size());
+      infos_.emplace_back();
+      keys_.emplace_back(key);
+      return &infos_.back();
+    }
+    if (slot_hash_[i] == h && keys_[slot_info_[i]] == key) return &infos_[slot_info_[i]];
+  }
 }
 
-bool EntityGazetteer::IsCommonWord(std::string_view lower) const {
-  const std::string w(lower);
+void EntityGazetteer::BuildIndex() {
+  const size_t n = places_.size() + aliases_.size() + first_names_.size() + surnames_.size() +
+                   proper_nouns_.size() + common_words_.size() + common_folded_.size();
+  size_t capacity = 16;
+  while (capacity < 2 * n) capacity <<= 1;
+  slot_hash_.assign(capacity, 0);
+  slot_info_.assign(capacity, 0);
+  infos_.clear();
+  keys_.clear();
+  infos_.reserve(n);  // Insert returns pointers into infos_: no reallocation
+  keys_.reserve(n);
+  for (const auto& [key, place] : places_) Insert(key)->place = &place;
+  for (const auto& [key, alias] : aliases_) Insert(key)->alias = &alias;
+  for (const auto& [key, place] : places_)
+    max_name_key_bytes_ = std::max(max_name_key_bytes_, key.size());
+  for (const auto& [key, alias] : aliases_)
+    max_name_key_bytes_ = std::max(max_name_key_bytes_, key.size());
+  const std::pair<const KeySet*, uint8_t> sets[] = {{&first_names_, LexicalInfo::kFirstName},
+                                                    {&surnames_, LexicalInfo::kSurname},
+                                                    {&proper_nouns_, LexicalInfo::kProperNoun},
+                                                    {&common_words_, LexicalInfo::kCommonWord},
+                                                    {&common_folded_, LexicalInfo::kCommonFolded}};
+  for (const auto& [set, flag] : sets) {
+    for (const std::string& key : *set) Insert(key)->flags |= flag;
+  }
+  // The filter: a blocked Bloom filter of 64-byte blocks, about 22 bits per
+  // key, four bits per key in one block.
+  size_t blocks = 1;
+  while (blocks * 512 < 22 * infos_.size()) blocks <<= 1;
+  filter_.assign(blocks * 8, 0);
+  for (size_t i = 0; i < slot_hash_.size(); ++i) {
+    if (slot_hash_[i] != 0) AddToFilter(slot_hash_[i]);
+  }
+  // The sets live on in the index only.
+  first_names_ = {}, surnames_ = {}, proper_nouns_ = {}, common_words_ = {}, common_folded_ = {};
+}
+
+// The block of hash h and its four bits, from disjoint bits of h (the low
+// bits choose the slot of the table, the high ones the block).
+void EntityGazetteer::AddToFilter(uint64_t h) {
+  uint64_t* block = &filter_[((h >> 40) & (filter_.size() / 8 - 1)) * 8];
+  for (int k = 0; k < 4; ++k) {
+    const unsigned bit = (h >> (20 + 5 * k)) & 511;
+    block[bit >> 6] |= uint64_t{1} << (bit & 63);
+  }
+}
+
+bool EntityGazetteer::MayContain(uint64_t h) const {
+  const uint64_t* block = &filter_[((h >> 40) & (filter_.size() / 8 - 1)) * 8];
+  for (int k = 0; k < 4; ++k) {
+    const unsigned bit = (h >> (20 + 5 * k)) & 511;
+    if (!(block[bit >> 6] & (uint64_t{1} << (bit & 63)))) return false;
+  }
+  return true;
+}
+
+const LexicalInfo& EntityGazetteer::Lookup(std::string_view key) const {
+  static const LexicalInfo kNone;
+  if (slot_hash_.empty()) return kNone;
+  const uint64_t h = KeyHashOf(key);
+  if (!MayContain(h)) return kNone;
+  const size_t mask = slot_hash_.size() - 1;
+  for (size_t i = h & mask;; i = (i + 1) & mask) {
+    const uint64_t x = slot_hash_[i];
+    if (x == 0) return kNone;
+    if (x == h && keys_[slot_info_[i]] == key) return infos_[slot_info_[i]];
+  }
+}
+
+bool EntityGazetteer::IsCommonWord(std::string_view w) const {
   // Capitals often lose their accents ("Etat"): an unaccented word is also
   // looked up among the accent-folded forms.
   const bool bare = std::all_of(w.begin(), w.end(), [](char c) { return (c & 0x80) == 0; });
-  auto known = [&](const std::string& x) {
-    return common_words_.count(x) > 0 || (bare && common_folded_.count(x) > 0);
+  auto known = [&](std::string_view x) {
+    const uint8_t f = Lookup(x).flags;
+    return (f & LexicalInfo::kCommonWord) || (bare && (f & LexicalInfo::kCommonFolded));
   };
   if (known(w)) return true;
   if (w.size() > 3 && (w.back() == 's' || w.back() == 'x')) return known(w.substr(0, w.size() - 1));

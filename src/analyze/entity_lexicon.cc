@@ -15,8 +15,6 @@ namespace {
 
 using WordSet = std::unordered_set<std::string_view>;
 
-bool In(const WordSet& set, std::string_view w) { return set.count(w) > 0; }
-
 const WordSet& Honorifics() {
   static const WordSet s = {
       "m",      "mm",       "mme",          "mmes",      "mlle",     "mlles",   "mr",
@@ -47,7 +45,12 @@ const WordSet& RoleWords() {
       "senator", "governor", "mayor", "secretary", "spokesman", "spokeswoman", "spokesperson",
       "ambassador", "judge", "dictator", "chairman", "chairwoman", "ceo", "founder", "actor",
       "actress", "singer", "coach", "envoy", "counterpart", "emperor", "sheikh", "rep", "sen",
-      "gov", "lawmaker", "prosecutor", "commander"};
+      "gov", "lawmaker", "prosecutor", "commander",
+      // German (capitalised nouns: "Kanzler Olaf Scholz", "Präsident Putin")
+      "prasident", "prasidentin", "kanzler", "kanzlerin", "ministerin", "ministerprasident",
+      "ministerprasidentin", "burgermeister", "burgermeisterin", "konig", "konigin", "papst",
+      "sprecher", "sprecherin", "parteichef", "parteichefin", "staatschef", "regierungschef",
+      "regierungschefin", "aussenminister", "aussenministerin"};
   return s;
 }
 
@@ -146,17 +149,93 @@ const WordSet& PlacePrepositions() {
   return s;
 }
 
+constexpr uint16_t kHonorific = kHonorificClass, kRoleWord = kRoleWordClass,
+                   kParticle = kParticleClass, kOrganizationCue = kOrganizationCueClass,
+                   kFunctionWord = kFunctionWordClass, kOrganizationHead = kOrganizationHeadClass,
+                   kPlaceHead = kPlaceHeadClass, kPlacePrefix = kPlacePrefixClass,
+                   kPlacePreposition = kPlacePrepositionClass;
+
+// All the word lists above in one flat open-addressing table of word ->
+// class bits: the recognizer asks several of these questions of nearly
+// every capitalised word and its neighbours, so each must be a few
+// nanoseconds (FNV-1a over a short word, an L1-resident table, and words
+// longer than any listed one rejected at once).
+class ClassTable {
+ public:
+  ClassTable() {
+    const std::pair<const WordSet*, uint16_t> lists[] = {{&Honorifics(), kHonorific},
+                                                         {&RoleWords(), kRoleWord},
+                                                         {&Particles(), kParticle},
+                                                         {&OrganizationCues(), kOrganizationCue},
+                                                         {&FunctionWords(), kFunctionWord},
+                                                         {&OrganizationHeads(), kOrganizationHead},
+                                                         {&PlaceHeads(), kPlaceHead},
+                                                         {&PlacePrefixes(), kPlacePrefix},
+                                                         {&PlacePrepositions(), kPlacePreposition}};
+    size_t n = 0;
+    for (const auto& [set, bits] : lists) n += set->size();
+    size_t capacity = 16;
+    while (capacity < 2 * n) capacity <<= 1;
+    slots_.resize(capacity);
+    for (const auto& [set, bits] : lists) {
+      for (const std::string_view w : *set) {
+        max_len_ = std::max(max_len_, w.size());
+        Slot& slot = Probe(w);
+        slot.data = w.data();
+        slot.size = static_cast<uint16_t>(w.size());
+        slot.bits |= bits;
+      }
+    }
+  }
+
+  uint16_t Find(std::string_view w) const {
+    if (w.empty() || w.size() > max_len_) return 0;
+    return const_cast<ClassTable*>(this)->Probe(w).bits;
+  }
+
+ private:
+  struct Slot {  // 16 bytes: the table stays in L1
+    const char* data = nullptr;
+    uint16_t size = 0;  // 0: free
+    uint16_t bits = 0;
+    std::string_view word() const { return {data, size}; }
+  };
+
+  static uint32_t Hash(std::string_view w) {
+    uint32_t h = 2166136261u;
+    for (const char c : w) h = (h ^ static_cast<unsigned char>(c)) * 16777619u;
+    return h;
+  }
+
+  // The slot holding `w`, or the free slot where it belongs.
+  Slot& Probe(std::string_view w) {
+    const size_t mask = slots_.size() - 1;
+    for (size_t i = Hash(w) & mask;; i = (i + 1) & mask) {
+      if (slots_[i].size == 0 || slots_[i].word() == w) return slots_[i];
+    }
+  }
+
+  std::vector<Slot> slots_;
+  size_t max_len_ = 0;
+};
+
+uint16_t Classes(std::string_view w) {
+  static const ClassTable* table = new ClassTable();
+  return table->Find(w);
+}
+
 }  // namespace
 
-bool IsHonorific(std::string_view w) { return In(Honorifics(), w); }
-bool IsRoleWord(std::string_view w) { return In(RoleWords(), w); }
-bool IsNameParticle(std::string_view w) { return In(Particles(), w); }
-bool IsOrganizationCue(std::string_view w) { return In(OrganizationCues(), w); }
-bool IsFunctionWord(std::string_view w) { return In(FunctionWords(), w); }
-bool IsOrganizationHead(std::string_view w) { return In(OrganizationHeads(), w); }
-bool IsPlaceHead(std::string_view w) { return In(PlaceHeads(), w); }
-bool IsPlacePrefix(std::string_view w) { return In(PlacePrefixes(), w); }
-bool IsPlacePreposition(std::string_view w) { return In(PlacePrepositions(), w); }
+uint16_t LexiconClasses(std::string_view w) { return Classes(w); }
+bool IsHonorific(std::string_view w) { return Classes(w) & kHonorific; }
+bool IsRoleWord(std::string_view w) { return Classes(w) & kRoleWord; }
+bool IsNameParticle(std::string_view w) { return Classes(w) & kParticle; }
+bool IsOrganizationCue(std::string_view w) { return Classes(w) & kOrganizationCue; }
+bool IsFunctionWord(std::string_view w) { return Classes(w) & kFunctionWord; }
+bool IsOrganizationHead(std::string_view w) { return Classes(w) & kOrganizationHead; }
+bool IsPlaceHead(std::string_view w) { return Classes(w) & kPlaceHead; }
+bool IsPlacePrefix(std::string_view w) { return Classes(w) & kPlacePrefix; }
+bool IsPlacePreposition(std::string_view w) { return Classes(w) & kPlacePreposition; }
 
 std::vector<std::string> NameParts(std::string_view surface) {
   const std::string folded = FoldAll(surface);

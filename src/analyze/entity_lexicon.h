@@ -5,11 +5,27 @@
 #ifndef VEILLE_ANALYZE_ENTITY_LEXICON_H_
 #define VEILLE_ANALYZE_ENTITY_LEXICON_H_
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
 
 namespace veille::analyze {
+
+// The classes below as bits, all found with one probe (for callers that
+// ask several questions of one word).
+enum LexiconClass : uint16_t {
+  kHonorificClass = 1,
+  kRoleWordClass = 2,
+  kParticleClass = 4,
+  kOrganizationCueClass = 8,
+  kFunctionWordClass = 16,
+  kOrganizationHeadClass = 32,
+  kPlaceHeadClass = 64,
+  kPlacePrefixClass = 128,
+  kPlacePrepositionClass = 256,
+};
+uint16_t LexiconClasses(std::string_view folded);
 
 // All predicates take a token's accent-folded, case-folded form ("president").
 bool IsHonorific(std::string_view folded);  // m, mme, mr, dr, sir ...

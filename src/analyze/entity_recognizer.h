@@ -11,6 +11,8 @@
 #include <vector>
 
 #include "analyze/entity_gazetteer.h"
+#include "analyze/sentence_splitter.h"
+#include "analyze/tokenizer.h"
 #include "veille/entities.h"
 
 namespace veille::analyze {
@@ -34,10 +36,28 @@ struct NameCandidate {
 };
 
 // Returns the candidates of `text` in order. `field` and `lang` are recorded
-// and select language rules.
+// and select language rules. `tokens` and `sentences` are Tokenize(text,
+// lang) and SplitSentences(text, lang), shared with the feature path.
+std::vector<NameCandidate> FindNameCandidates(const EntityGazetteer& gazetteer,
+                                              std::string_view text,
+                                              const std::vector<Token>& tokens,
+                                              const std::vector<SentenceSpan>& sentences,
+                                              EntityField field, std::string_view lang);
+// The same, tokenizing and splitting `text` itself.
 std::vector<NameCandidate> FindNameCandidates(const EntityGazetteer& gazetteer,
                                               std::string_view text, EntityField field,
                                               std::string_view lang);
+
+// One field's text with its tokens and sentences (borrowed).
+struct FieldAnalysis {
+  std::string_view text;
+  const std::vector<Token>* tokens = nullptr;
+  const std::vector<SentenceSpan>* sentences = nullptr;
+};
+// RecognizeEntities (include/veille/entities.h) over already tokenized
+// fields: what the Analyzer calls, so that the text is tokenized once.
+ArticleEntities RecognizeFieldEntities(const EntityGazetteer& gazetteer, const FieldAnalysis& title,
+                                       const FieldAnalysis& text, std::string_view lang);
 
 }  // namespace veille::analyze
 

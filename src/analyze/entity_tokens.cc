@@ -48,14 +48,35 @@ bool OnlySpaces(std::string_view gap) {
 
 namespace {
 
-Token MakePiece(std::string_view text, uint32_t begin, uint32_t end, TokenKind kind) {
-  Token t;
+// Stores `s` in `out`'s storage and returns a stable view of it.
+std::string_view Keep(std::string s, NameTokens* out) {
+  out->storage.push_back(std::move(s));
+  return out->storage.back();
+}
+
+TokenView ViewOf(const Token& t) {
+  TokenView v;
+  v.begin = t.begin;
+  v.end = t.end;
+  v.kind = t.kind;
+  v.lower = t.lower;
+  v.folded = t.folded;
+  v.capitalized = t.capitalized;
+  v.all_caps = t.all_caps;
+  return v;
+}
+
+// A piece [begin, end) of a glued word, its folded forms kept in `out`.
+TokenView MakePiece(std::string_view text, uint32_t begin, uint32_t end, TokenKind kind,
+                    NameTokens* out) {
+  TokenView t;
   t.begin = begin;
   t.end = end;
   t.kind = kind;
   const std::string_view s = text.substr(begin, end - begin);
-  t.lower = FoldCase(s);
-  t.folded = FoldAccents(t.lower);
+  std::string lower = FoldCase(s);
+  t.folded = Keep(FoldAccents(lower), out);
+  t.lower = Keep(std::move(lower), out);
   int letters = 0, upper = 0;
   bool first = true;
   for (int32_t i = 0, n = static_cast<int32_t>(s.size()); i < n;) {
@@ -72,6 +93,16 @@ Token MakePiece(std::string_view text, uint32_t begin, uint32_t end, TokenKind k
   return t;
 }
 
+// True when no lowercase->uppercase junction can lie in `s`: ASCII with no
+// capital after its first byte (the common case, decided without decoding).
+bool CannotBeGlued(std::string_view s) {
+  for (size_t i = 1; i < s.size(); ++i) {
+    const unsigned char c = s[i];
+    if (c >= 0x80 || (c >= 'A' && c <= 'Z')) return false;
+  }
+  return true;
+}
+
 // Name prefixes that keep a capital after them ("McCain", "DiCaprio").
 bool IsGluedNamePrefix(std::string_view folded) {
   static const std::string_view kPrefixes[] = {"mc", "mac", "de",  "di",  "da",   "du",
@@ -84,9 +115,11 @@ bool IsGluedNamePrefix(std::string_view folded) {
 
 // Splits words at lowercase->uppercase junctions ("PoutineLe" -> "Poutine" +
 // "Le"), which flattened pages leave where a line break was lost.
-void SplitGlued(std::string_view text, const Token& t, std::vector<NameToken>* out) {
-  std::vector<uint32_t> cuts;
-  if (t.kind == TokenKind::kWord) {
+void SplitGlued(std::string_view text, const Token& t, NameTokens* out,
+                std::vector<uint32_t>* cut_buffer) {
+  std::vector<uint32_t>& cuts = *cut_buffer;
+  cuts.clear();
+  if (t.kind == TokenKind::kWord && !CannotBeGlued(text.substr(t.begin, t.end - t.begin))) {
     const std::string_view s = text.substr(t.begin, t.end - t.begin);
     bool prev_lower = false;
     int letters_before = 0;
@@ -110,23 +143,45 @@ void SplitGlued(std::string_view text, const Token& t, std::vector<NameToken>* o
   }
   if (cuts.empty()) {
     NameToken whole;
-    whole.t = t;
-    out->push_back(std::move(whole));
+    whole.t = ViewOf(t);
+    out->tokens.push_back(whole);
     return;
   }
   uint32_t from = t.begin;
   cuts.push_back(t.end);
   for (size_t i = 0; i < cuts.size(); ++i) {
     NameToken piece;
-    piece.t = MakePiece(text, from, cuts[i], t.kind);
+    piece.t = MakePiece(text, from, cuts[i], t.kind, out);
     piece.glued = i > 0;
-    out->push_back(std::move(piece));
+    out->tokens.push_back(piece);
     from = cuts[i];
   }
 }
 
 // Marks in a gap that restart capitalisation (line break, colon, quote, dash).
 bool RestartsCapitals(std::string_view gap) {
+  // Every mark holds one of these bytes: most gaps (", ", ". ") have none.
+  // (A byte loop: find_first_of calls memchr once per byte of the gap.)
+  bool candidate = false;
+  for (const char c : gap) {
+    switch (c) {
+      case '\n':
+      case ':':
+      case '"':
+      case '(':
+      case '|':
+      case '[':
+      case '/':
+      case '-':
+      case '\xc2':
+      case '\xe2':
+        candidate = true;
+        break;
+      default:
+        break;
+    }
+  }
+  if (!candidate) return false;
   static const std::string_view kMarks[] = {
       "\n", ":", "\u00ab", "\"", "\u201c", "(", "\u2014", "\u2013", " - ", "\u2022", "|", "[", "/"};
   for (auto m : kMarks) {
@@ -137,10 +192,13 @@ bool RestartsCapitals(std::string_view gap) {
 
 }  // namespace
 
-std::vector<NameToken> PrepareNameTokens(std::string_view text, std::string_view lang) {
-  std::vector<NameToken> toks;
-  for (const Token& t : Tokenize(text, lang)) SplitGlued(text, t, &toks);
-  const std::vector<SentenceSpan> sentences = SplitSentences(text, lang);
+void PrepareNameTokens(std::string_view text, const std::vector<Token>& tokens,
+                       const std::vector<SentenceSpan>& sentences, NameTokens* out) {
+  std::vector<NameToken>& toks = out->tokens;
+  toks.clear();
+  toks.reserve(tokens.size() + 8);
+  std::vector<uint32_t> cuts;
+  for (const Token& t : tokens) SplitGlued(text, t, out, &cuts);
   size_t s = 0;
   for (size_t i = 0; i < toks.size(); ++i) {
     NameToken& k = toks[i];
@@ -148,16 +206,26 @@ std::vector<NameToken> PrepareNameTokens(std::string_view text, std::string_view
     k.sentence = static_cast<uint32_t>(s);
     k.paragraph = sentences.empty() ? 0 : sentences[s].paragraph;
     const std::string_view surface = text.substr(k.t.begin, k.t.end - k.t.begin);
-    // NameKey(surface) without folding again: the token is folded already.
-    for (const char c : k.t.folded) {
-      if (c == '-' || c == '.') {
-        if (!k.key.empty() && k.key.back() != ' ') k.key.push_back(' ');
-      } else {
-        k.key.push_back(c);
+    // NameKey(surface) without folding again: the token is folded already;
+    // most tokens have no hyphen or dot, and their key is their folded form.
+    bool plain = true;  // no hyphen or dot
+    for (const char c : k.t.folded) plain &= c != '-' && c != '.';
+    if (plain) {
+      k.key = k.t.folded;
+    } else {
+      std::string key;
+      for (const char c : k.t.folded) {
+        if (c == '-' || c == '.') {
+          if (!key.empty() && key.back() != ' ') key.push_back(' ');
+        } else {
+          key.push_back(c);
+        }
       }
+      while (!key.empty() && key.back() == ' ') key.pop_back();
+      k.key = Keep(std::move(key), out);
     }
-    while (!k.key.empty() && k.key.back() == ' ') k.key.pop_back();
-    if (const size_t h = surface.find('-'); h != std::string_view::npos && h + 1 < surface.size()) {
+    if (const size_t h = plain ? std::string_view::npos : surface.find('-');
+        h != std::string_view::npos && h + 1 < surface.size()) {
       int32_t at = static_cast<int32_t>(h + 1);
       UChar32 c;
       U8_NEXT(surface.data(), at, static_cast<int32_t>(surface.size()), c);
@@ -170,14 +238,14 @@ std::vector<NameToken> PrepareNameTokens(std::string_view text, std::string_view
     const NameToken& p = toks[i - 1];
     const std::string_view gap = text.substr(p.t.end, k.t.begin - p.t.end);
     const bool new_sentence = p.sentence != k.sentence;
-    k.initial = new_sentence || k.glued || RestartsCapitals(gap);
+    const bool one_space = gap.size() == 1 && gap[0] == ' ';  // most gaps
+    k.initial = new_sentence || k.glued || (!one_space && RestartsCapitals(gap));
     // An initial ("J. R. R.", "Donald J. Trump") keeps the run going.
     const bool initial_dot =
         gap == ". " && p.t.lower.size() == 1 && p.t.capitalized && !IsHonorific(p.t.folded);
-    k.joined = !k.glued && !new_sentence && (OnlySpaces(gap) || initial_dot);
+    k.joined = !k.glued && !new_sentence && (one_space || OnlySpaces(gap) || initial_dot);
     if (initial_dot && new_sentence && !k.glued) k.joined = true, k.initial = false;
   }
-  return toks;
 }
 
 }  // namespace veille::analyze

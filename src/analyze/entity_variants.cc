@@ -83,11 +83,13 @@ struct Group {
 class Resolver {
  public:
   Resolver(const EntityGazetteer& g, const std::vector<NameCandidate>& title,
-           const std::vector<NameCandidate>& text)
+           const std::vector<NameCandidate>& text, int title_sentences)
       : g_(g), opt_(g.options()) {
-    int title_sentences = 0;
-    for (const NameCandidate& c : title) {
-      title_sentences = std::max(title_sentences, static_cast<int>(c.sentence) + 1);
+    if (title_sentences < 0) {
+      title_sentences = 0;
+      for (const NameCandidate& c : title) {
+        title_sentences = std::max(title_sentences, static_cast<int>(c.sentence) + 1);
+      }
     }
     for (const NameCandidate& c : title) Add(c, static_cast<int>(c.sentence));
     for (const NameCandidate& c : text) Add(c, title_sentences + static_cast<int>(c.sentence));
@@ -421,8 +423,9 @@ class Resolver {
 
 ArticleEntities ResolveArticleEntities(const EntityGazetteer& gazetteer,
                                        const std::vector<NameCandidate>& title,
-                                       const std::vector<NameCandidate>& text) {
-  return Resolver(gazetteer, title, text).Run();
+                                       const std::vector<NameCandidate>& text,
+                                       int title_sentences) {
+  return Resolver(gazetteer, title, text, title_sentences).Run();
 }
 
 }  // namespace veille::analyze

@@ -14,9 +14,12 @@
 namespace veille::analyze {
 
 // `title` and `text` are the candidates of each field, in order.
+// `title_sentences` is the number of title sentences that precede the text's
+// (-1: one past the last title candidate's sentence).
 ArticleEntities ResolveArticleEntities(const EntityGazetteer& gazetteer,
                                        const std::vector<NameCandidate>& title,
-                                       const std::vector<NameCandidate>& text);
+                                       const std::vector<NameCandidate>& text,
+                                       int title_sentences = -1);
 
 // True when two full person names differ in exactly one part, not the last, by at most
 // options.max_typo_edits edits, both versions of that part being at least

@@ -8,6 +8,9 @@
 #include <string>
 #include <vector>
 
+#include "analyze/entity_gazetteer.h"
+#include "analyze/entity_recognizer.h"
+#include "analyze/entity_variants.h"
 #include "veille/entities.h"
 
 namespace veille {
@@ -154,6 +157,53 @@ TEST(EntityRecognizer, OffsetsAndSentencesPointAtTheSurface) {
 
 TEST(EntityRecognizer, EmptyInputHasNoMentions) {
   EXPECT_TRUE(RecognizeEntities(Resources(), "", "", "fr").mentions.empty());
+}
+
+// German capitalises every noun: a capital alone is no evidence of a name.
+// Names typed by a strong cue (role word, gazetteer) stay, and their short
+// forms with them.
+TEST(EntityRecognizer, GermanCapitalisedNounsAreNotNames) {
+  EXPECT_THAT(Tagged(NoAliasResources(),
+                     "Die Bundesregierung hat neue Regeln für den Datenschutz beschlossen. "
+                     "Kanzler Olaf Scholz sprach in Berlin mit Vertretern der Wirtschaft. "
+                     "Scholz sagte, die Maßnahmen seien nötig.",
+                     "de"),
+              ElementsAre("Olaf Scholz/person", "Berlin/place", "Scholz/person"));
+  EXPECT_THAT(Tagged(NoAliasResources(),
+                     "Im Grunde ist die Nutzung der Kohleförderung eine Frage der Bewegung.", "de"),
+              ::testing::IsEmpty());
+}
+
+// RecognizeEntities drops the weak candidates that no strong one confirms
+// before resolution; that must not change what resolution returns.
+TEST(EntityRecognizer, DroppingUnconfirmedWeakCandidatesChangesNothing) {
+  const auto& g = analyze::AsGazetteer(Resources());
+  const std::pair<std::string, std::string> docs[] = {
+      {"fr",
+       "Première rencontre. Vladimir Poutine et Kim Jong Un à Vladivostok. Kim a parlé. "
+       "Poutine aussi. Déterminé, Trump attend. Medline publie. Medline encore."},
+      {"de",
+       "Im Grunde sagte US-Präsident Donald Trump nichts. Trump und Kim Jong Un in "
+       "Hanoi. Die Bewegung der Grunde. Kim lachte."},
+      {"en", "Yesterday Medline said. Medline is a database. President Moon Jae-in met Xi."}};
+  for (const auto& [lang, text] : docs) {
+    const std::string title = "Sommet: Poutine et Kim";
+    const ArticleEntities fast = RecognizeEntities(Resources(), title, text, lang);
+    const ArticleEntities full = analyze::ResolveArticleEntities(
+        g, analyze::FindNameCandidates(g, title, EntityField::kTitle, lang),
+        analyze::FindNameCandidates(g, text, EntityField::kText, lang));
+    ASSERT_EQ(fast.mentions.size(), full.mentions.size()) << text;
+    for (size_t i = 0; i < fast.mentions.size(); ++i) {
+      EXPECT_EQ(fast.mentions[i].surface, full.mentions[i].surface);
+      EXPECT_EQ(fast.mentions[i].kind, full.mentions[i].kind);
+      EXPECT_EQ(fast.mentions[i].local_entity, full.mentions[i].local_entity);
+      EXPECT_EQ(fast.mentions[i].rule, full.mentions[i].rule);
+    }
+    ASSERT_EQ(fast.entities.size(), full.entities.size());
+    for (size_t i = 0; i < fast.entities.size(); ++i) {
+      EXPECT_EQ(fast.entities[i].name, full.entities[i].name);
+    }
+  }
 }
 
 }  // namespace
