@@ -6,6 +6,7 @@
 
 #include <string>
 
+#include "veille/analyze.h"
 #include "veille/extract.h"
 #include "veille/ingest.h"
 #include "veille/status.h"
@@ -17,6 +18,7 @@ struct Config {
   std::string db_path = "veille.db";  // SQLite database file
   IngestOptions ingest;
   ExtractOptions extract;
+  AnalyzeOptions analyze;  // data_dir: the --data-dir setting
   StoreOptions store;
   // Documents per transaction when one input holds many (a JSONL file);
   // a transaction never spans two inputs. Larger is faster, smaller loses

@@ -1,6 +1,7 @@
-// Pipeline: the one place that chains the stages (ingest -> extract -> store)
-// and persists their output, one transaction per input at most. Used by the
-// CLI now and by the server later. One IngestPipeline per thread.
+// Pipeline: the one place that chains the stages (ingest -> extract ->
+// analyze -> store) and persists their output, one transaction per input at
+// most. Used by the CLI now and by the server later. One pipeline per thread;
+// the AnalysisResources may be shared by all of them.
 #ifndef VEILLE_PIPELINE_H_
 #define VEILLE_PIPELINE_H_
 
@@ -12,6 +13,7 @@
 #include <string_view>
 #include <vector>
 
+#include "veille/analyze.h"
 #include "veille/article.h"
 #include "veille/collect.h"
 #include "veille/config.h"
@@ -22,7 +24,8 @@ namespace veille {
 
 // What happened to one document (or one input that could not be read).
 struct IngestEvent {
-  enum class Kind : uint8_t { kStored, kKnown, kRevised, kError, kWarning };
+  // kInfo: something an input's reader passed over (not an error), in `warning`.
+  enum class Kind : uint8_t { kStored, kKnown, kRevised, kError, kWarning, kInfo };
   Kind kind = Kind::kStored;
   std::string input;
   int64_t record = 0;      // record in the input (JSONL line), 0 for a whole file
@@ -30,7 +33,7 @@ struct IngestEvent {
   int64_t revision = 0;
   std::string title;
   Status error;         // for kError: names the input and the reason
-  std::string warning;  // for kWarning
+  std::string warning;  // for kWarning and kInfo
   int64_t bytes = 0;    // raw bytes of the document
 };
 
@@ -51,14 +54,40 @@ struct IngestSummary {
 // Called for each event; keep it cheap (it runs on the ingest thread).
 using IngestCallback = std::function<void(const IngestEvent&)>;
 
-// Runs `paths` (files, folders, "-") through ingest, extraction and the store.
+// The analysis stage's read-only resources (stop words, gazetteers, alias
+// tables), loaded once per process; immutable, so one instance may serve
+// every pipeline and thread. The pipeline recognises entities with `entities`
+// (the analyzer is built with find_entities off) so that the registry and
+// the recognizer share one copy of the gazetteers.
+struct AnalysisResources {
+  std::unique_ptr<Analyzer> analyzer;
+  std::unique_ptr<const EntityResources> entities;
+  bool find_entities = true;  // options.find_entities: recognise entities at all
+
+  // Loads them for `options`: data_dir (else $VEILLE_DATA_DIR, else the source
+  // tree's data/) and the entity files under it unless options.entities names
+  // them. Errors as Analyzer::Create and EntityResources::Load.
+  static Result<std::unique_ptr<const AnalysisResources>> Load(const AnalyzeOptions& options);
+};
+
+// Runs `paths` (files, folders, "-") through ingest, extraction, analysis and
+// the store. Every stored revision gets its features (PutFeatures); the
+// document frequencies and the entity registry are loaded from the store at
+// the start and their changes written in the same transactions as the
+// articles (a rolled-back transaction reloads them, so memory never drifts
+// from the store). A reader's skipped records give one kInfo event per input.
 // An OPML list among them subscribes its feeds (see Subscribe; nothing is
 // fetched) and counts in sources_added / sources_known.
 // Every error belongs to one input or record and is reported through `on_event`;
 // the batch goes on. Each input is committed in its own transaction(s) of at
 // most config.commit_every documents, so a failure or a kill leaves the store
 // with every earlier commit intact and no partial row.
+// Loads the AnalysisResources from config.analyze (a failure is reported as
+// one error and nothing is ingested), or borrows `analysis`.
 IngestSummary IngestPaths(const std::vector<std::string>& paths, const Config& config, Store& store,
+                          const IngestCallback& on_event);
+IngestSummary IngestPaths(const std::vector<std::string>& paths, const Config& config,
+                          const AnalysisResources& analysis, Store& store,
                           const IngestCallback& on_event);
 
 // The identity of a document for idempotent ingest: its canonical URL, else
@@ -118,9 +147,13 @@ struct PollReport {
 // URL as input and the item number as record).
 class CollectPipeline {
  public:
-  // All references are borrowed and must outlive the pipeline.
+  // All references are borrowed and must outlive the pipeline. `analysis`
+  // (borrowed too) may be null: the resources are then loaded from
+  // config.analyze at the first store, and a failure to load them fails
+  // that poll.
   CollectPipeline(const Config& config, const CollectOptions& options, Fetcher& fetcher,
-                  Store& store, Clock& clock, IngestCallback on_event);
+                  Store& store, Clock& clock, IngestCallback on_event,
+                  const AnalysisResources* analysis = nullptr);
   ~CollectPipeline();
   CollectPipeline(const CollectPipeline&) = delete;
   CollectPipeline& operator=(const CollectPipeline&) = delete;

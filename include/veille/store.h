@@ -13,7 +13,9 @@
 #include <string_view>
 #include <vector>
 
+#include "veille/analyze.h"
 #include "veille/article.h"
+#include "veille/entities.h"
 #include "veille/status.h"
 
 namespace veille {
@@ -42,7 +44,9 @@ struct StoredArticle {
   std::string ingested_at;  // ISO 8601 UTC
   std::string format;       // "html" / "text"
   Article article;
-  std::string extra_json;  // unknown fields of a JSONL record
+  std::string extra_json;   // unknown fields of a JSONL record
+  std::string fetched_at;   // when the container captured it (WARC-Date), "" if unknown
+  int64_t http_status = 0;  // HTTP status of the captured response, 0 if none
 };
 
 struct ArticleListOptions {
@@ -91,6 +95,28 @@ struct AddSourceResult {
   bool added = false;  // false when a source with that URL existed
 };
 
+// Document frequencies as stored: the number of documents counted and the
+// (term, df) pairs with df > 0. See DocumentFrequencies (veille/analyze.h).
+struct DocumentFrequencySnapshot {
+  int64_t documents = 0;
+  std::vector<std::pair<std::string, int64_t>> terms;
+};
+
+// The stored rows of an EntityRegistry (veille/entities.h).
+struct EntityTable {
+  std::vector<EntityRow> entities;         // by id
+  std::vector<EntityVariantRow> variants;  // by entity id, then count descending
+};
+
+// One canonical entity with its variants and its mentions in the latest
+// revisions of the stored articles.
+struct EntitySummary {
+  EntityRow entity;
+  int64_t mentions = 0;                    // resolved mentions in the articles' latest revisions
+  int64_t articles = 0;                    // articles whose latest revision mentions it
+  std::vector<EntityVariantRow> variants;  // count descending
+};
+
 struct StoreStats {
   int64_t articles = 0;
   int64_t revisions = 0;
@@ -98,6 +124,10 @@ struct StoreStats {
   int64_t raw_bytes = 0;         // uncompressed size of the stored raw inputs
   int64_t raw_stored_bytes = 0;  // their compressed size
   int64_t schema_version = 0;
+  int64_t feature_rows = 0;   // article_features rows (one per analysed revision)
+  int64_t feature_bytes = 0;  // their stored size: term blobs, MinHash, dates JSON
+  int64_t terms = 0;          // distinct terms with a document frequency
+  int64_t entities = 0;       // canonical entities
   std::vector<std::pair<std::string, int64_t>> by_lang;
   std::vector<std::pair<std::string, int64_t>> by_site;
 };
@@ -153,6 +183,45 @@ class Store {
   // Rewrites the kind, title and polling state (etag .. poll_interval_s) of
   // the source with source.id. kNotFound when no such id.
   virtual Status UpdateSourceState(const Source& source) = 0;
+
+  // ---- Analysis features (schema version 3; docs/storage-format.md) ----
+  // Written by the pipeline in the transaction of the revision they describe.
+  // Each write below is atomic like PutArticle (a failed one leaves no
+  // partial rows and an enclosing transaction open).
+
+  // Stores the features of (article_id, revision): its row of
+  // article_features (replacing one stored before), and, as the article's
+  // latest features, its LSH band keys and its resolved entity mentions
+  // (mentions with entity_id 0 are not stored), replacing the article's
+  // previous ones. kNotFound when the revision is not stored.
+  virtual Status PutFeatures(int64_t article_id, int64_t revision,
+                             const AnalyzedArticle& features) = 0;
+  // The stored features of a revision (entities empty: see ListEntities),
+  // or kNotFound; kCorruption for an undecodable row.
+  virtual Result<AnalyzedArticle> GetFeatures(int64_t article_id, int64_t revision) = 0;
+  virtual Result<bool> HasFeatures(int64_t article_id, int64_t revision) = 0;
+  // Articles (ids ascending, at most `limit`) sharing at least one LSH band
+  // key with `keys`: the candidates of near-duplicate lookup.
+  virtual Result<std::vector<int64_t>> FindLshCandidates(const std::vector<uint64_t>& keys,
+                                                         int64_t limit) = 0;
+
+  // Document frequencies: loaded once per process by the pipeline, then kept
+  // in step by deltas (never rewritten whole). Apply adds `document_delta` to
+  // the document count and each delta to its term's df, dropping terms whose
+  // df reaches 0 or less.
+  virtual Result<DocumentFrequencySnapshot> LoadDocumentFrequencies() = 0;
+  virtual Status ApplyDocumentFrequencyDeltas(
+      int64_t document_delta, const std::vector<std::pair<std::string, int64_t>>& term_deltas) = 0;
+
+  // The entity registry: loaded whole, saved by rows. PutEntities inserts or
+  // replaces each entity row (by id) and each variant row (by entity id and
+  // surface); rows not given are left as they are.
+  virtual Result<EntityTable> LoadEntities() = 0;
+  virtual Status PutEntities(const std::vector<EntityRow>& entities,
+                             const std::vector<EntityVariantRow>& variants) = 0;
+  // Every canonical entity, most mentioned first (then by id), with its
+  // variants and its counts over the articles' latest revisions.
+  virtual Result<std::vector<EntitySummary>> ListEntities() = 0;
 };
 
 struct StoreOptions {

@@ -100,23 +100,40 @@ class EntityRegistry::Impl {
 
   std::vector<EntityRow> Entities() const {
     std::vector<EntityRow> rows;
-    for (const auto& [id, e] : entities_) {
-      rows.push_back(EntityRow{id, e.kind, e.canonical, e.alias_of, e.place_id});
-    }
+    for (const auto& [id, e] : entities_) AppendRow(e, &rows);
     return rows;
   }
 
   std::vector<EntityVariantRow> Variants() const {
     std::vector<EntityVariantRow> rows;
-    for (const auto& [id, e] : entities_) {
-      std::vector<Variant> vs = e.variants;
-      std::stable_sort(vs.begin(), vs.end(),
-                       [](const Variant& a, const Variant& b) { return a.count > b.count; });
-      for (const Variant& v : vs) {
-        rows.push_back(EntityVariantRow{id, v.surface, v.rule, v.full_form, v.count, v.articles});
-      }
-    }
+    for (const auto& [id, e] : entities_) AppendVariants(e, &rows);
     return rows;
+  }
+
+  void RowsFor(const std::vector<int64_t>& ids, std::vector<EntityRow>* entities,
+               std::vector<EntityVariantRow>* variants) const {
+    std::vector<int64_t> sorted = ids;
+    std::sort(sorted.begin(), sorted.end());
+    sorted.erase(std::unique(sorted.begin(), sorted.end()), sorted.end());
+    for (int64_t id : sorted) {
+      auto it = entities_.find(id);
+      if (it == entities_.end()) continue;
+      AppendRow(it->second, entities);
+      AppendVariants(it->second, variants);
+    }
+  }
+
+  static void AppendRow(const Entity& e, std::vector<EntityRow>* rows) {
+    rows->push_back(EntityRow{e.id, e.kind, e.canonical, e.alias_of, e.place_id});
+  }
+
+  static void AppendVariants(const Entity& e, std::vector<EntityVariantRow>* rows) {
+    std::vector<Variant> vs = e.variants;
+    std::stable_sort(vs.begin(), vs.end(),
+                     [](const Variant& a, const Variant& b) { return a.count > b.count; });
+    for (const Variant& v : vs) {
+      rows->push_back(EntityVariantRow{e.id, v.surface, v.rule, v.full_form, v.count, v.articles});
+    }
   }
 
   Status Load(const std::vector<EntityRow>& entities,
@@ -327,6 +344,10 @@ EntityRegistry::~EntityRegistry() = default;
 void EntityRegistry::Add(ArticleEntities* article) { impl_->Add(article); }
 std::vector<EntityRow> EntityRegistry::Entities() const { return impl_->Entities(); }
 std::vector<EntityVariantRow> EntityRegistry::Variants() const { return impl_->Variants(); }
+void EntityRegistry::RowsFor(const std::vector<int64_t>& ids, std::vector<EntityRow>* entities,
+                             std::vector<EntityVariantRow>* variants) const {
+  impl_->RowsFor(ids, entities, variants);
+}
 Status EntityRegistry::Load(const std::vector<EntityRow>& entities,
                             const std::vector<EntityVariantRow>& variants) {
   return impl_->Load(entities, variants);

@@ -26,6 +26,8 @@ const char* EventLabel(IngestEvent::Kind kind) {
       return "error";
     case IngestEvent::Kind::kWarning:
       return "warning";
+    case IngestEvent::Kind::kInfo:
+      return "info";
   }
   return "?";
 }
@@ -62,7 +64,7 @@ int RunIngest(const Config& config, const IngestArgs& args) {
   int64_t documents = 0;
   auto on_event = [&](const IngestEvent& e) {
     seen_inputs.insert(e.input);
-    if (e.kind != IngestEvent::Kind::kWarning) ++documents;
+    if (e.kind != IngestEvent::Kind::kWarning && e.kind != IngestEvent::Kind::kInfo) ++documents;
     progress.Update(static_cast<int64_t>(seen_inputs.size()), documents);
     if (args.json) {
       nlohmann::json j = {{"event", EventLabel(e.kind)}, {"input", e.input}};
@@ -74,6 +76,7 @@ int RunIngest(const Config& config, const IngestArgs& args) {
       }
       if (e.kind == IngestEvent::Kind::kError) j["error"] = e.error.message();
       if (e.kind == IngestEvent::Kind::kWarning) j["warning"] = e.warning;
+      if (e.kind == IngestEvent::Kind::kInfo) j["info"] = e.warning;
       std::printf("%s\n", Dump(j).c_str());
       return;
     }
@@ -84,6 +87,9 @@ int RunIngest(const Config& config, const IngestArgs& args) {
       progress.Clear();
       std::fprintf(stderr, "veille: warning: %s: %s\n", Place(e.input, e.record).c_str(),
                    e.warning.c_str());
+    } else if (e.kind == IngestEvent::Kind::kInfo) {
+      progress.Clear();
+      std::fprintf(stderr, "veille: info: %s: %s\n", e.input.c_str(), e.warning.c_str());
     } else if (!args.quiet) {
       progress.Clear();
       std::string rev = e.kind == IngestEvent::Kind::kRevised

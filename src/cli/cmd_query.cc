@@ -128,6 +128,10 @@ int RunStats(const Config& config, bool json) {
                         {"raw_bytes", st->raw_bytes},
                         {"raw_stored_bytes", st->raw_stored_bytes},
                         {"schema_version", st->schema_version},
+                        {"feature_rows", st->feature_rows},
+                        {"feature_bytes", st->feature_bytes},
+                        {"terms", st->terms},
+                        {"entities", st->entities},
                         {"by_lang", st->by_lang},
                         {"by_site", st->by_site}};
     std::printf("%s\n", Dump(j, 2).c_str());
@@ -139,6 +143,12 @@ int RunStats(const Config& config, bool json) {
               static_cast<long long>(st->raw_documents), static_cast<long long>(st->raw_bytes),
               static_cast<long long>(st->raw_stored_bytes));
   std::printf("schema version: %lld\n", static_cast<long long>(st->schema_version));
+  std::printf(
+      "features: %lld revision(s), %lld bytes (%lld per revision); %lld term(s), %lld "
+      "entit(ies)\n",
+      static_cast<long long>(st->feature_rows), static_cast<long long>(st->feature_bytes),
+      static_cast<long long>(st->feature_rows ? st->feature_bytes / st->feature_rows : 0),
+      static_cast<long long>(st->terms), static_cast<long long>(st->entities));
   for (const auto& [lang, n] : st->by_lang) {
     std::printf("  lang %-6s %lld\n", Or(lang, "??").c_str(), static_cast<long long>(n));
   }

@@ -70,15 +70,11 @@ struct WatchArgs {
 int RunWatch(const Config& config, const CollectOptions& options, const WatchArgs& args);
 
 // `veille entities` (cmd_entities.cc): canonical named entities of the
-// stored articles, their variants and merge rules. Empty paths mean the
-// defaults (DefaultEntityOptions).
+// stored articles, their variants and merge rules, as ingest stored them.
 struct EntitiesArgs {
   std::string kind;  // "" for all, else person / organization / place / other
   int64_t limit = 0;  // 0: all
   bool json = false;
-  std::string gazetteer_dir;
-  std::string alias_path;
-  std::string user_alias_path;  // extra aliases, same format
 };
 int RunEntities(const Config& config, const EntitiesArgs& args);
 

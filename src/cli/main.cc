@@ -54,6 +54,12 @@ int Main(int argc, char** argv) {
   app.add_option("--min-article-chars", config.extract.min_article_chars,
                  "Below this, HTML extraction falls back to a wider selection")
       ->capture_default_str();
+  app.add_option("--data-dir", config.analyze.data_dir,
+                 "Folder of the analysis data: stopwords/, gazetteers/, aliases/ (default: "
+                 "$VEILLE_DATA_DIR, else the source tree's data/)");
+  app.add_option("--user-aliases", config.analyze.entities.user_alias_path,
+                 "Extra entity aliases merged at ingest, same TSV format as "
+                 "data/aliases/aliases.tsv");
 
   IngestArgs ingest;
   std::string format = "auto";
@@ -162,12 +168,6 @@ int Main(int argc, char** argv) {
   entities_cmd->add_option("--limit", entities.limit, "At most this many (0: all)")
       ->capture_default_str();
   entities_cmd->add_flag("--json", entities.json, "JSON output");
-  entities_cmd->add_option("--gazetteers", entities.gazetteer_dir,
-                           "Folder of the gazetteers (default: the data/gazetteers shipped)");
-  entities_cmd->add_option("--aliases", entities.alias_path,
-                           "Alias table (default: data/aliases/aliases.tsv)");
-  entities_cmd->add_option("--user-aliases", entities.user_alias_path,
-                           "Extra aliases, same TSV format");
 
   try {
     app.parse(argc, argv);

@@ -72,6 +72,16 @@ const std::vector<Setting>& Settings() {
                   [](int64_t n, Config* c, RawSettings*) {
                     c->extract.min_paragraph_chars = static_cast<size_t>(n);
                   })},
+      {"data-dir", "VEILLE_DATA_DIR",
+       [](std::string_view v, Config* c, RawSettings*) {
+         c->analyze.data_dir = std::string(v);
+         return !v.empty();
+       }},
+      {"user-aliases", "VEILLE_USER_ALIASES",
+       [](std::string_view v, Config* c, RawSettings*) {
+         c->analyze.entities.user_alias_path = std::string(v);
+         return !v.empty();
+       }},
       {"min-article-chars", "VEILLE_MIN_ARTICLE_CHARS",
        IntSetting(0, kMax,
                   [](int64_t n, Config* c, RawSettings*) {

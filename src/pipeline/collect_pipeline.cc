@@ -1,5 +1,5 @@
-// CollectPipeline: fetched bytes -> documents -> articles -> store, with the
-// sources' polling state. Tested by tests/collect/collect_pipeline_test.cc.
+// CollectPipeline: fetched bytes -> documents -> articles -> features ->
+// store, with the sources' polling state. Tested by tests/collect/collect_pipeline_test.cc.
 //
 // A poll: Fetch (conditional GET with the source's validators); a 304 only
 // moves the schedule. A 200 body is opened with OpenBuffer, which detects a
@@ -98,14 +98,14 @@ bool LooksLikeTeaser(std::string_view text, const CollectOptions& options) {
 class CollectPipeline::Impl {
  public:
   Impl(const Config& config, const CollectOptions& options, Fetcher& fetcher, Store& store,
-       Clock& clock, IngestCallback on_event)
+       Clock& clock, IngestCallback on_event, const AnalysisResources* analysis)
       : config_(config),
         options_(options),
         fetcher_(fetcher),
         store_(store),
         clock_(clock),
         on_event_(std::move(on_event)),
-        batch_(store, on_event_, summary_, config.commit_every) {}
+        batch_(store, on_event_, summary_, config.commit_every, config.analyze, analysis) {}
 
   // Fetches `request` and stores what the body holds; `report` gets the counts.
   // Returns the fetch result (for the validators) or the fetch error.
@@ -343,8 +343,9 @@ class CollectPipeline::Impl {
 
 CollectPipeline::CollectPipeline(const Config& config, const CollectOptions& options,
                                  Fetcher& fetcher, Store& store, Clock& clock,
-                                 IngestCallback on_event)
-    : impl_(std::make_unique<Impl>(config, options, fetcher, store, clock, std::move(on_event))) {}
+                                 IngestCallback on_event, const AnalysisResources* analysis)
+    : impl_(std::make_unique<Impl>(config, options, fetcher, store, clock, std::move(on_event),
+                                   analysis)) {}
 
 CollectPipeline::~CollectPipeline() = default;
 

@@ -1,7 +1,11 @@
 // DocumentBatch (document_batch.h). Tested through collect_pipeline_test.cc.
 #include "pipeline/document_batch.h"
 
+#include <ctime>
+
 #include <fmt/format.h>
+
+#include "common/iso_time.h"
 
 namespace veille::pipeline {
 namespace {
@@ -20,7 +24,18 @@ IngestEvent::Kind KindOf(PutOutcome outcome) {
 
 }  // namespace
 
+Status DocumentBatch::EnsureState() {
+  if (state_ != nullptr) return Status::Ok();
+  if (analysis_ == nullptr) {
+    VEILLE_ASSIGN_OR_RETURN(owned_analysis_, AnalysisResources::Load(analyze_options_));
+    analysis_ = owned_analysis_.get();
+  }
+  VEILLE_ASSIGN_OR_RETURN(state_, AnalysisState::Load(*analysis_, store_));
+  return Status::Ok();
+}
+
 void DocumentBatch::Add(RawDocument raw, Article article) {
+  FillFromContainer(raw, &article);
   for (const std::string& w : article.warnings) Warn(raw.input, raw.record, w);
   queued_.emplace_back(std::move(raw), std::move(article));
   if (static_cast<int64_t>(queued_.size()) >= max_size_) Flush();
@@ -30,6 +45,13 @@ void DocumentBatch::Flush() {
   if (queued_.empty()) return;
   std::vector<std::pair<RawDocument, Article>> queued = std::move(queued_);
   queued_.clear();
+  if (Status s = EnsureState(); !s.ok()) {
+    store_failed_ = true;
+    Fail(s.WithContext(fmt::format("cannot load the analysis state, {} document(s) not stored",
+                                   queued.size()))
+             .At(queued.front().first.input));
+    return;
+  }
   if (Status s = store_.Begin(); !s.ok()) {
     store_failed_ = true;
     Fail(s.WithContext(
@@ -38,6 +60,16 @@ void DocumentBatch::Flush() {
     return;
   }
   std::vector<IngestEvent> pending;
+  const std::string now = FormatIsoUtc(std::time(nullptr));
+  // Rolls everything back after `s` and reloads the analysis state.
+  auto abort = [&](const Status& s) {
+    (void)store_.Rollback();
+    store_failed_ = true;
+    const Status reload = state_->Reload();
+    Fail(s.WithContext(fmt::format("{} document(s) not stored", pending.size()))
+             .At(queued.front().first.input));
+    if (!reload.ok()) Fail(reload.WithContext("reloading the analysis state"));
+  };
   for (auto& [raw, article] : queued) {
     Result<PutResult> put = store_.PutArticle(DocumentKey(raw, article), raw, article);
     if (!put.ok()) {
@@ -54,14 +86,18 @@ void DocumentBatch::Flush() {
     e.title = article.title;
     e.bytes = static_cast<int64_t>(raw.bytes.size());
     pending.push_back(std::move(e));
+    if (Status s = state_->Add(*put, article, now); !s.ok()) {
+      abort(s.WithContext("storing the features of " + raw.input));
+      return;
+    }
   }
-  if (Status s = store_.Commit(); !s.ok()) {
-    (void)store_.Rollback();
-    store_failed_ = true;
-    Fail(s.WithContext(fmt::format("commit failed, {} document(s) not stored", pending.size()))
-             .At(queued.front().first.input));
+  Status s = state_->Flush();
+  if (s.ok()) s = store_.Commit();
+  if (!s.ok()) {
+    abort(s.WithContext("commit failed"));
     return;
   }
+  state_->Committed();
   for (const IngestEvent& e : pending) {
     if (e.kind == IngestEvent::Kind::kStored) ++summary_.stored;
     if (e.kind == IngestEvent::Kind::kKnown) ++summary_.known;

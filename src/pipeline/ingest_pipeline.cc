@@ -1,19 +1,26 @@
-// The ingest pipeline: inputs -> documents -> articles -> store.
+// The ingest pipeline: inputs -> documents -> articles -> features -> store.
 //
 // Each input (a file, or stdin) is read by its DocumentReader; every document
-// is extracted and put into the store. Transactions follow inputs: a
+// is extracted and put into the store, then analysed and its features stored
+// (pipeline/analysis_state.h) in the same transaction. Transactions follow inputs: a
 // transaction never spans two inputs and holds at most commit_every documents,
 // so a kill loses at most the uncommitted tail of one input, and a failed Put
 // (rolled back to its own savepoint by the store) loses only its document.
 // Events are held until their transaction commits, so that what is reported as
-// stored is stored.
+// stored is stored. A failure to store features aborts the transaction (its
+// documents are reported as not stored) and the analysis state is reloaded,
+// so the in-memory document frequencies and registry never drift from the
+// store.
 #include <xxhash.h>
 
+#include <ctime>
 #include <filesystem>
 #include <utility>
 
 #include <fmt/format.h>
 
+#include "common/iso_time.h"
+#include "pipeline/analysis_state.h"
 #include "veille/extract.h"
 #include "veille/ingest.h"
 #include "veille/pipeline.h"
@@ -28,13 +35,24 @@ std::string AbsolutePath(const std::string& path) {
   return p.string();
 }
 
+// "skipped: 3 request records, 1 revisit record", or "" when nothing was.
+std::string SkippedLine(const std::vector<SkipCount>& skipped) {
+  std::string line;
+  for (const SkipCount& s : skipped) {
+    line += fmt::format("{}{} {}", line.empty() ? "skipped: " : ", ", s.count, s.what);
+  }
+  return line;
+}
+
 // Calls on_document for each document of each input, with its extracted
-// article or the reason it failed. Reader errors go to on_error.
-void ForEachDocument(const std::vector<std::string>& paths, const Config& config,
-                     const std::function<void(const std::string& input)>& on_input_start,
-                     const std::function<void(const RawDocument&, Result<Article>)>& on_document,
-                     const std::function<void(const std::string& input)>& on_input_end,
-                     const std::function<void(const Status&)>& on_error) {
+// article or the reason it failed. Reader errors go to on_error. on_input_end
+// gets the reader's SkippedLine.
+void ForEachDocument(
+    const std::vector<std::string>& paths, const Config& config,
+    const std::function<void(const std::string& input)>& on_input_start,
+    const std::function<void(const RawDocument&, Result<Article>)>& on_document,
+    const std::function<void(const std::string& input, const std::string& skipped)>& on_input_end,
+    const std::function<void(const Status&)>& on_error) {
   for (const InputEntry& entry : ExpandInputs(paths)) {
     if (!entry.status.ok()) {
       on_error(entry.status.input().empty() ? entry.status.At(entry.path) : entry.status);
@@ -60,9 +78,10 @@ void ForEachDocument(const std::vector<std::string>& paths, const Config& config
       if (!article.ok() && article.status().input().empty()) {
         article = article.status().At(doc.input, doc.record);
       }
+      if (article.ok()) pipeline::FillFromContainer(doc, &*article);
       on_document(doc, std::move(article));
     }
-    on_input_end(entry.path);
+    on_input_end(entry.path, SkippedLine((*reader)->Skipped()));
   }
 }
 
@@ -81,8 +100,9 @@ IngestEvent::Kind KindOf(PutOutcome outcome) {
 // Holds one input's open transaction and the events waiting for its commit.
 class InputBatch {
  public:
-  InputBatch(Store& store, const IngestCallback& on_event, IngestSummary& summary)
-      : store_(store), on_event_(on_event), summary_(summary) {}
+  InputBatch(Store& store, pipeline::AnalysisState* analysis, const IngestCallback& on_event,
+             IngestSummary& summary)
+      : store_(store), analysis_(analysis), on_event_(on_event), summary_(summary) {}
 
   void Start(const std::string& input) {
     input_ = input;
@@ -98,15 +118,14 @@ class InputBatch {
   // one error for the documents lost.
   void Commit() {
     if (!open_) return;
-    Status s = store_.Commit();
+    Status s = analysis_->Flush();
+    if (s.ok()) s = store_.Commit();
     open_ = false;
     if (!s.ok()) {
-      (void)store_.Rollback();
-      Fail(s.WithContext(fmt::format("commit failed, {} document(s) not stored", pending_.size()))
-               .At(input_));
-      pending_.clear();
+      Abort(s.WithContext("commit failed"));
       return;
     }
+    analysis_->Committed();
     for (IngestEvent& e : pending_) {
       switch (e.kind) {
         case IngestEvent::Kind::kStored:
@@ -126,6 +145,17 @@ class InputBatch {
     pending_.clear();
   }
 
+  // Rolls the open transaction back after a failure `s`, reloads the
+  // analysis state and reports one error for the documents lost.
+  void Abort(const Status& s) {
+    (void)store_.Rollback();
+    open_ = false;
+    Status reload = analysis_->Reload();
+    Fail(s.WithContext(fmt::format("{} document(s) not stored", pending_.size())).At(input_));
+    if (!reload.ok()) Fail(reload.WithContext("reloading the analysis state").At(input_));
+    pending_.clear();
+  }
+
   void Fail(const Status& s) {
     ++summary_.errors;
     IngestEvent e;
@@ -140,6 +170,7 @@ class InputBatch {
 
  private:
   Store& store_;
+  pipeline::AnalysisState* analysis_;
   const IngestCallback& on_event_;
   IngestSummary& summary_;
   std::string input_;
@@ -161,8 +192,37 @@ std::string DocumentKey(const RawDocument& raw, const Article& article) {
 
 IngestSummary IngestPaths(const std::vector<std::string>& paths, const Config& config, Store& store,
                           const IngestCallback& on_event) {
+  Result<std::unique_ptr<const AnalysisResources>> analysis =
+      AnalysisResources::Load(config.analyze);
+  if (!analysis.ok()) {
+    IngestSummary summary;
+    summary.errors = 1;
+    IngestEvent e;
+    e.kind = IngestEvent::Kind::kError;
+    e.error = analysis.status().WithContext("cannot load the analysis data (see --data-dir)");
+    e.input = e.error.input();
+    on_event(e);
+    return summary;
+  }
+  return IngestPaths(paths, config, **analysis, store, on_event);
+}
+
+IngestSummary IngestPaths(const std::vector<std::string>& paths, const Config& config,
+                          const AnalysisResources& analysis, Store& store,
+                          const IngestCallback& on_event) {
   IngestSummary summary;
-  InputBatch batch(store, on_event, summary);
+  Result<std::unique_ptr<pipeline::AnalysisState>> state =
+      pipeline::AnalysisState::Load(analysis, store);
+  if (!state.ok()) {
+    summary.errors = 1;
+    IngestEvent e;
+    e.kind = IngestEvent::Kind::kError;
+    e.error = state.status().WithContext("cannot load the analysis state from the store");
+    e.input = e.error.input();
+    on_event(e);
+    return summary;
+  }
+  InputBatch batch(store, state->get(), on_event, summary);
   // OPML lists are subscriptions, not articles: they go to the sources table.
   std::vector<std::string> document_paths;
   std::vector<std::string> opml_paths;
@@ -218,9 +278,22 @@ IngestSummary IngestPaths(const std::vector<std::string>& paths, const Config& c
     e.title = article->title;
     e.bytes = static_cast<int64_t>(raw.bytes.size());
     batch.Add(std::move(e));
+    if (Status s = (*state)->Add(*put, *article, FormatIsoUtc(std::time(nullptr))); !s.ok()) {
+      batch.Abort(s.WithContext("storing the features of " + raw.input));
+      return;
+    }
     if (static_cast<int64_t>(batch.size()) >= config.commit_every) batch.Commit();
   };
-  auto on_end = [&](const std::string&) { batch.Commit(); };
+  auto on_end = [&](const std::string& input, const std::string& skipped) {
+    batch.Commit();
+    if (!skipped.empty()) {
+      IngestEvent e;
+      e.kind = IngestEvent::Kind::kInfo;
+      e.input = input;
+      e.warning = skipped;
+      on_event(e);
+    }
+  };
   auto on_error = [&](const Status& s) { batch.Fail(s); };
   ForEachDocument(document_paths, config, on_start, on_document, on_end, on_error);
   return summary;
@@ -237,7 +310,8 @@ void ExtractPaths(const std::vector<std::string>& paths, const Config& config,
     }
   };
   ForEachDocument(
-      paths, config, [](const std::string&) {}, on_document, [](const std::string&) {}, on_error);
+      paths, config, [](const std::string&) {}, on_document,
+      [](const std::string&, const std::string&) {}, on_error);
 }
 
 }  // namespace veille

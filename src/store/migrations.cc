@@ -82,9 +82,73 @@ CREATE TABLE sources (
 );
 )sql";
 
-constexpr std::array<Migration, 2> kMigrations = {{
+// Version 3: what analysis computes once per revision (article_features,
+// lsh_keys), the document frequencies kept incrementally (term_df, meta), the
+// entity registry (entities, entity_variants) and each article's resolved
+// entities; plus the container hints added with feeds and WARC (author,
+// capture time, HTTP status) on revisions.
+constexpr const char* kV3 = R"sql(
+ALTER TABLE revisions ADD COLUMN hint_author TEXT NOT NULL DEFAULT '';
+ALTER TABLE revisions ADD COLUMN fetched_at TEXT NOT NULL DEFAULT '';
+ALTER TABLE revisions ADD COLUMN http_status INTEGER NOT NULL DEFAULT 0;
+CREATE TABLE article_features (
+  article_id     INTEGER NOT NULL,
+  revision       INTEGER NOT NULL,
+  lang           TEXT    NOT NULL,
+  stemmed        INTEGER NOT NULL,
+  title_terms    BLOB    NOT NULL,
+  body_terms     BLOB    NOT NULL,
+  simhash        INTEGER NOT NULL,
+  minhash        BLOB    NOT NULL,
+  reference_date TEXT    NOT NULL,
+  dates_json     TEXT    NOT NULL,
+  PRIMARY KEY (article_id, revision),
+  FOREIGN KEY (article_id, revision) REFERENCES revisions(article_id, revision)
+);
+CREATE TABLE lsh_keys (
+  band_key   INTEGER NOT NULL,
+  article_id INTEGER NOT NULL REFERENCES articles(id),
+  PRIMARY KEY (band_key, article_id)
+) WITHOUT ROWID;
+CREATE INDEX lsh_keys_by_article ON lsh_keys(article_id);
+CREATE TABLE term_df (
+  term TEXT    PRIMARY KEY,
+  df   INTEGER NOT NULL
+) WITHOUT ROWID;
+CREATE TABLE meta (
+  key   TEXT    PRIMARY KEY,
+  value INTEGER NOT NULL
+) WITHOUT ROWID;
+INSERT INTO meta (key, value) VALUES ('df_documents', 0);
+CREATE TABLE entities (
+  id        INTEGER PRIMARY KEY,
+  kind      TEXT    NOT NULL,
+  canonical TEXT    NOT NULL,
+  alias_of  TEXT    NOT NULL,
+  place_id  TEXT    NOT NULL
+);
+CREATE TABLE entity_variants (
+  entity_id INTEGER NOT NULL REFERENCES entities(id),
+  surface   TEXT    NOT NULL,
+  rule      TEXT    NOT NULL,
+  full_form INTEGER NOT NULL,
+  count     INTEGER NOT NULL,
+  articles  INTEGER NOT NULL,
+  PRIMARY KEY (entity_id, surface)
+) WITHOUT ROWID;
+CREATE TABLE article_entities (
+  article_id INTEGER NOT NULL REFERENCES articles(id),
+  entity_id  INTEGER NOT NULL REFERENCES entities(id) DEFERRABLE INITIALLY DEFERRED,
+  mentions   INTEGER NOT NULL,
+  PRIMARY KEY (article_id, entity_id)
+) WITHOUT ROWID;
+CREATE INDEX article_entities_by_entity ON article_entities(entity_id);
+)sql";
+
+constexpr std::array<Migration, 3> kMigrations = {{
     {1, "initial schema: raw_documents, articles, revisions, articles_fts", kV1},
     {2, "sources: subscribed feeds and pages with their polling state", kV2},
+    {3, "analysis: article features, LSH keys, document frequencies, entity registry", kV3},
 }};
 
 // The tables every Veille schema since version 1 has.

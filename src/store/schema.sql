@@ -1,5 +1,5 @@
--- Veille store schema, version 2: the result of applying every migration in
--- src/store/migrations.cc (PRAGMA user_version = 2,
+-- Veille store schema, version 3: the result of applying every migration in
+-- src/store/migrations.cc (PRAGMA user_version = 3,
 -- PRAGMA application_id = 0x5665696C, "Veil"). Documentation only: the program
 -- runs the migrations. sqlite_store_test (SchemaSqlMatchesMigrations) checks
 -- that this file and the migrations build the same tables, columns and indexes.
@@ -54,6 +54,10 @@ CREATE TABLE revisions (
   hint_published    TEXT    NOT NULL,
   hint_content_type TEXT    NOT NULL,
   bytes_are_utf8    INTEGER NOT NULL,  -- 0 / 1
+  -- Added by version 3 (rows stored before it hold the defaults).
+  hint_author       TEXT    NOT NULL DEFAULT '',  -- a feed item's author
+  fetched_at        TEXT    NOT NULL DEFAULT '',  -- capture time (WARC-Date), ISO 8601 UTC
+  http_status       INTEGER NOT NULL DEFAULT 0,   -- HTTP status of a captured response, 0 if none
   PRIMARY KEY (article_id, revision)
 );
 CREATE INDEX revisions_by_raw_id ON revisions(raw_id);
@@ -81,3 +85,65 @@ CREATE TABLE sources (
   items_seen      INTEGER NOT NULL,         -- documents stored from it (new or revised)
   poll_interval_s INTEGER NOT NULL          -- current adaptive polling interval, seconds
 );
+
+-- Version 3: analysis features, computed once per revision at ingest
+-- (include/veille/analyze.h AnalyzedArticle). Encodings: see
+-- docs/storage-format.md ("Features").
+CREATE TABLE article_features (
+  article_id     INTEGER NOT NULL,
+  revision       INTEGER NOT NULL,
+  lang           TEXT    NOT NULL,  -- language whose rules applied ('' = none)
+  stemmed        INTEGER NOT NULL,  -- 0 / 1: a Snowball stemmer was applied
+  title_terms    BLOB    NOT NULL,  -- term vector, length-prefixed (varints)
+  body_terms     BLOB    NOT NULL,
+  simhash        INTEGER NOT NULL,  -- 64-bit SimHash, bits as a signed integer
+  minhash        BLOB    NOT NULL,  -- MinHash signature, uint32 little-endian each
+  reference_date TEXT    NOT NULL,  -- 'YYYY-MM-DD' relative dates were resolved against
+  dates_json     TEXT    NOT NULL,  -- resolved date mentions, JSON array
+  PRIMARY KEY (article_id, revision),
+  FOREIGN KEY (article_id, revision) REFERENCES revisions(article_id, revision)
+);
+-- LSH band keys of each article's latest features: candidate lookup for
+-- near-duplicates (articles sharing a band key).
+CREATE TABLE lsh_keys (
+  band_key   INTEGER NOT NULL,  -- 64-bit band key, bits as a signed integer
+  article_id INTEGER NOT NULL REFERENCES articles(id),
+  PRIMARY KEY (band_key, article_id)
+) WITHOUT ROWID;
+CREATE INDEX lsh_keys_by_article ON lsh_keys(article_id);
+-- Document frequencies over the articles' latest revisions: df = number of
+-- articles whose title or body holds the term; updated by deltas.
+CREATE TABLE term_df (
+  term TEXT    PRIMARY KEY,
+  df   INTEGER NOT NULL  -- > 0
+) WITHOUT ROWID;
+-- Store-wide counters: 'df_documents' = documents counted in term_df.
+CREATE TABLE meta (
+  key   TEXT    PRIMARY KEY,
+  value INTEGER NOT NULL
+) WITHOUT ROWID;
+-- The entity registry (include/veille/entities.h EntityRow, EntityVariantRow).
+CREATE TABLE entities (
+  id        INTEGER PRIMARY KEY,  -- the registry's canonical id
+  kind      TEXT    NOT NULL,     -- 'person', 'organization', 'place', 'other'
+  canonical TEXT    NOT NULL,
+  alias_of  TEXT    NOT NULL,     -- alias-table canonical name, '' if none
+  place_id  TEXT    NOT NULL      -- gazetteer id ('country:RU'), '' if none
+);
+CREATE TABLE entity_variants (
+  entity_id INTEGER NOT NULL REFERENCES entities(id),
+  surface   TEXT    NOT NULL,
+  rule      TEXT    NOT NULL,     -- MergeRuleName: 'first', 'alias', 'typo', ...
+  full_form INTEGER NOT NULL,     -- 0 for a short form ('Kim', 'Poutine')
+  count     INTEGER NOT NULL,     -- mentions seen (every analysed revision)
+  articles  INTEGER NOT NULL,     -- articles (revisions) it was seen in
+  PRIMARY KEY (entity_id, surface)
+) WITHOUT ROWID;
+-- Resolved entities of each article's latest revision, with mention counts.
+CREATE TABLE article_entities (
+  article_id INTEGER NOT NULL REFERENCES articles(id),
+  entity_id  INTEGER NOT NULL REFERENCES entities(id) DEFERRABLE INITIALLY DEFERRED,
+  mentions   INTEGER NOT NULL,
+  PRIMARY KEY (article_id, entity_id)
+) WITHOUT ROWID;
+CREATE INDEX article_entities_by_entity ON article_entities(entity_id);

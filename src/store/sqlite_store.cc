@@ -30,6 +30,7 @@
 #include <vector>
 
 #include "common/iso_time.h"
+#include "store/feature_table.h"
 #include "store/migrations.h"
 #include "store/raw_codec.h"
 #include "store/source_table.h"
@@ -53,11 +54,10 @@ constexpr int kSnippetTokens = 24;
 #define VEILLE_STORE_SELECT_LATEST_                                                           \
   "SELECT a.id, r.revision, a.latest_revision, a.doc_key, r.input, r.record, r.ingested_at, " \
   "r.format, r.url, r.title, r.author, r.published, r.site, r.lang, r.text, r.image_url, "    \
-  "r.related_json, r.warnings_json, r.extra_json "                                            \
+  "r.related_json, r.warnings_json, r.extra_json, r.fetched_at, r.http_status "               \
   "FROM articles a JOIN revisions r ON r.article_id = a.id AND r.revision = a.latest_revision "
 
 std::string NowIsoUtc() { return FormatIsoUtc(static_cast<int64_t>(std::time(nullptr))); }
-
 
 std::string DumpJson(const nlohmann::json& j) {
   // Replaces invalid UTF-8 instead of throwing.
@@ -129,6 +129,8 @@ Result<StoredArticle> ReadStoredArticle(const Statement& s) {
   if (!related.ok()) return related.WithContext("article " + std::to_string(sa.id));
   if (!warnings.ok()) return warnings.WithContext("article " + std::to_string(sa.id));
   sa.extra_json = s.ColumnText(18);
+  sa.fetched_at = s.ColumnText(19);
+  sa.http_status = s.ColumnInt(20);
   return sa;
 }
 
@@ -276,6 +278,15 @@ class SqliteStore final : public Store {
       st.raw_stored_bytes = raw.ColumnInt(2);
     }
     VEILLE_ASSIGN_OR_RETURN(st.schema_version, db_->QueryInt("PRAGMA user_version"));
+    VEILLE_ASSIGN_OR_RETURN(st.feature_rows,
+                            db_->QueryInt("SELECT count(*) FROM article_features"));
+    VEILLE_ASSIGN_OR_RETURN(
+        st.feature_bytes,
+        db_->QueryInt("SELECT coalesce(sum(length(title_terms) + length(body_terms) + "
+                      "length(minhash) + length(dates_json) + length(lang) + "
+                      "length(reference_date) + 8), 0) FROM article_features"));
+    VEILLE_ASSIGN_OR_RETURN(st.terms, db_->QueryInt("SELECT count(*) FROM term_df"));
+    VEILLE_ASSIGN_OR_RETURN(st.entities, db_->QueryInt("SELECT count(*) FROM entities"));
     VEILLE_ASSIGN_OR_RETURN(
         Statement langs,
         db_->Prepare("SELECT r.lang, count(*) AS n FROM articles a JOIN revisions r "
@@ -320,7 +331,60 @@ class SqliteStore final : public Store {
     return store::UpdateSource(*db_, source);
   }
 
+  Status PutFeatures(int64_t article_id, int64_t revision,
+                     const AnalyzedArticle& features) override {
+    return Atomically("PutFeatures",
+                      [&] { return store::InsertFeatures(*db_, article_id, revision, features); });
+  }
+  Result<AnalyzedArticle> GetFeatures(int64_t article_id, int64_t revision) override {
+    return store::SelectFeatures(*db_, article_id, revision);
+  }
+  Result<bool> HasFeatures(int64_t article_id, int64_t revision) override {
+    return store::FeaturesExist(*db_, article_id, revision);
+  }
+  Result<std::vector<int64_t>> FindLshCandidates(const std::vector<uint64_t>& keys,
+                                                 int64_t limit) override {
+    return store::SelectLshCandidates(*db_, keys, limit);
+  }
+  Result<DocumentFrequencySnapshot> LoadDocumentFrequencies() override {
+    return store::SelectDocumentFrequencies(*db_);
+  }
+  Status ApplyDocumentFrequencyDeltas(
+      int64_t document_delta,
+      const std::vector<std::pair<std::string, int64_t>>& term_deltas) override {
+    return Atomically("ApplyDocumentFrequencyDeltas", [&] {
+      return store::UpdateDocumentFrequencies(*db_, document_delta, term_deltas);
+    });
+  }
+  Result<EntityTable> LoadEntities() override { return store::SelectEntities(*db_); }
+  Status PutEntities(const std::vector<EntityRow>& entities,
+                     const std::vector<EntityVariantRow>& variants) override {
+    return Atomically("PutEntities",
+                      [&] { return store::UpsertEntities(*db_, entities, variants); });
+  }
+  Result<std::vector<EntitySummary>> ListEntities() override {
+    return store::SummarizeEntities(*db_);
+  }
+
  private:
+  // Runs `work` in its own transaction, or in a savepoint of the open one
+  // (rolled back to on failure, leaving the enclosing transaction open).
+  template <typename Fn>
+  Status Atomically(const char* what, Fn&& work) {
+    const bool own_transaction = db_->autocommit();
+    VEILLE_RETURN_IF_ERROR(db_->Run(own_transaction ? "BEGIN IMMEDIATE" : "SAVEPOINT work"));
+    Status s = work();
+    if (s.ok()) s = db_->Run(own_transaction ? "COMMIT" : "RELEASE work");
+    if (s.ok()) return s;
+    if (own_transaction) {
+      if (!db_->autocommit()) (void)db_->Run("ROLLBACK");
+    } else if (!db_->autocommit()) {
+      (void)db_->Run("ROLLBACK TO work");
+      (void)db_->Run("RELEASE work");
+    }
+    return s.WithContext(what);
+  }
+
   struct Latest {
     int64_t id = 0;
     int64_t revision = 0;
@@ -423,8 +487,9 @@ class SqliteStore final : public Store {
                      "format, ingested_at, url, title, author, published, site, lang, text, "
                      "image_url, related_json, warnings_json, extra_json, hint_url, "
                      "hint_title, hint_site, hint_published, hint_content_type, "
-                     "bytes_are_utf8) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, "
-                     "?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24)"));
+                     "bytes_are_utf8, hint_author, fetched_at, http_status) VALUES (?1, ?2, ?3, "
+                     "?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, "
+                     "?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27)"));
     const std::string related = RelatedToJson(article.related);
     const std::string warnings = WarningsToJson(article.warnings);
     s.BindInt(1, r.article_id);
@@ -451,6 +516,9 @@ class SqliteStore final : public Store {
     s.BindText(22, raw.published);
     s.BindText(23, raw.content_type);
     s.BindInt(24, raw.bytes_are_utf8 ? 1 : 0);
+    s.BindText(25, raw.author);
+    s.BindText(26, raw.fetched_at);
+    s.BindInt(27, raw.http_status);
     return s.Run();
   }
 

@@ -117,9 +117,15 @@ TEST(EntitySeeds, PersonsAreExactlyTheExpectedReferentsWithAllTheirForms) {
   EXPECT_THAT(persons["Donald Trump"], ::testing::ElementsAre("Donald Trump"));
   // Every registry variant carries the rule that merged it.
   for (const EntityVariantRow& v : registry.Variants()) {
-    if (v.surface == "Valdimir Poutine") EXPECT_EQ(v.rule, MergeRule::kTypo);
-    if (v.surface == "Putin") EXPECT_EQ(v.rule, MergeRule::kAlias);
-    if (v.surface == "Kim-Jong-un") EXPECT_EQ(v.rule, MergeRule::kNormalized);
+    if (v.surface == "Valdimir Poutine") {
+      EXPECT_EQ(v.rule, MergeRule::kTypo);
+    }
+    if (v.surface == "Putin") {
+      EXPECT_EQ(v.rule, MergeRule::kAlias);
+    }
+    if (v.surface == "Kim-Jong-un") {
+      EXPECT_EQ(v.rule, MergeRule::kNormalized);
+    }
   }
 }
 

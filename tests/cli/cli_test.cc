@@ -147,6 +147,36 @@ TEST_F(CliTest, BadConfigFileNamesFileAndLine) {
   EXPECT_THAT(r.out, HasSubstr("VEILLE_COMMIT_EVERY"));
 }
 
+// `veille entities` lists the registry that ingest stored: Vladimir Putin
+// with his French and English spellings and the rule that merged each.
+TEST_F(CliTest, EntitiesListsTheStoredRegistry) {
+  ASSERT_EQ(Veille(Db() + " ingest -q --no-progress " + sample_).status, 0);
+  CmdResult r = Veille(Db() + " entities --json --kind person");
+  ASSERT_EQ(r.status, 0) << r.out;
+  EXPECT_THAT(r.out, HasSubstr("\"name\": \"Vladimir Putin\""));
+  for (const char* surface : {"Vladimir Poutine", "Poutine", "Putin"}) {
+    EXPECT_THAT(r.out, HasSubstr(std::string("\"surface\": \"") + surface + "\""));
+  }
+  EXPECT_THAT(r.out, HasSubstr("\"rule\": \"alias\""));
+  r = Veille(Db() + " stats");
+  EXPECT_THAT(r.out, HasSubstr("features: 15 revision(s)"));
+}
+
+// --data-dir (and VEILLE_DATA_DIR, config key data-dir) names the analysis
+// data: a folder without it fails the ingest with one clear error.
+TEST_F(CliTest, DataDirSettingIsUsed) {
+  const std::string page = (dir_ / "p.html").string();
+  std::ofstream(page) << "<html><body><article><p>Un texte assez long pour un article, avec "
+                         "des phrases completes et un peu de contenu.</p></article></body></html>";
+  CmdResult r = Veille(Db() + " --data-dir " + (dir_ / "nowhere").string() + " ingest -q " + page);
+  EXPECT_EQ(r.status, 3);
+  EXPECT_THAT(r.out, HasSubstr("nowhere"));
+  r = Veille(Db() + " ingest -q " + page, "VEILLE_DATA_DIR=" + (dir_ / "nowhere").string());
+  EXPECT_EQ(r.status, 3);
+  r = Veille(Db() + " --data-dir " + std::string(VEILLE_SOURCE_DIR) + "/data ingest -q " + page);
+  EXPECT_EQ(r.status, 0) << r.out;
+}
+
 TEST_F(CliTest, StdinIsAnInput) {
   CmdResult r =
       Veille(Db() + " ingest --no-progress - < " + sample_ + "/seeds/003_23cb88113d4ad096.txt");

@@ -230,7 +230,9 @@ TEST(StoryClusterer, RestoredStateContinuesLikeOneProcess) {
   auto first = StoryClusterer::Create(ClusterOptions{}).value();
   for (size_t i = 0; i < s.docs.size(); ++i) {
     ASSERT_TRUE(whole->Add(s.docs[i]).ok());
-    if (i < half) ASSERT_TRUE(first->Add(s.docs[i]).ok());
+    if (i < half) {
+      ASSERT_TRUE(first->Add(s.docs[i]).ok());
+    }
   }
   // A second process restores the first half's assignments, then goes on.
   auto second = StoryClusterer::Create(ClusterOptions{}).value();

@@ -7,6 +7,7 @@
 
 #include <gtest/gtest.h>
 
+#include "store/migrations.h"
 #include "veille/store.h"
 
 namespace veille {
@@ -113,27 +114,25 @@ TEST_F(SourceTableTest, StateSurvivesReopen) {
 // A store written by a version-1 program (no sources table) is upgraded in
 // place and keeps its articles.
 TEST_F(SourceTableTest, MigratesVersionOneStore) {
-  {
-    auto store = Open();
-    ASSERT_NE(store, nullptr);
-    RawDocument raw;
-    raw.bytes = "<p>x</p>";
-    raw.format = DocFormat::kHtml;
-    Article a;
-    a.title = "t";
-    ASSERT_TRUE(store->PutArticle("k", raw, a).ok());
-  }
-  // Take it back to version 1 as that program left it.
+  // A store as the version-1 program left it: its schema, one article.
   sqlite3* db = nullptr;
   ASSERT_EQ(sqlite3_open(path_.c_str(), &db), SQLITE_OK);
-  ASSERT_EQ(
-      sqlite3_exec(db, "DROP TABLE sources; PRAGMA user_version = 1", nullptr, nullptr, nullptr),
-      SQLITE_OK);
+  std::string sql = std::string(store::Migrations()[0].sql) +
+                    "PRAGMA application_id = 1449486700; PRAGMA user_version = 1;"
+                    "INSERT INTO raw_documents VALUES (1, 'h', 'html', 8, 'zstd', x'00');"
+                    "INSERT INTO articles VALUES (1, 'k', '', 1, '2019-01-01T00:00:00Z', "
+                    "'2019-01-01T00:00:00Z');"
+                    "INSERT INTO revisions VALUES (1, 1, 1, 'in', 0, 'html', "
+                    "'2019-01-01T00:00:00Z', '', 't', '', '', '', '', '', '', '[]', '[]', '', "
+                    "'', '', '', '', '', 0);";
+  ASSERT_EQ(sqlite3_exec(db, sql.c_str(), nullptr, nullptr, nullptr), SQLITE_OK)
+      << sqlite3_errmsg(db);
   sqlite3_close(db);
   auto store = Open();
   ASSERT_NE(store, nullptr);
-  EXPECT_EQ(store->Stats()->schema_version, 2);
+  EXPECT_EQ(store->Stats()->schema_version, store::LatestSchemaVersion());
   EXPECT_EQ(store->Stats()->articles, 1);
+  EXPECT_EQ(store->GetArticle(1)->article.title, "t");
   EXPECT_TRUE(store->AddSource(Feed("https://a.example/")).ok());
 }
 
