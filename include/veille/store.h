@@ -229,6 +229,9 @@ struct StoreOptions {
   int raw_compression_level = 3;
   // Milliseconds to wait for another writer's lock before failing.
   int busy_timeout_ms = 10000;
+  // SQLite page cache per connection, KiB (at least 1024). Larger keeps the
+  // indexes updated at every commit in memory; costs that much RAM at most.
+  int cache_kib = 65536;
 };
 
 // Opens (creating if needed) an SQLite store at `path` (":memory:" works),

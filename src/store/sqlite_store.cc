@@ -579,6 +579,12 @@ Status Configure(SqliteDb& db, const StoreOptions& options) {
   VEILLE_RETURN_IF_ERROR(
       db.Exec("PRAGMA busy_timeout = " + std::to_string(std::max(0, options.busy_timeout_ms))));
   VEILLE_RETURN_IF_ERROR(db.Exec("PRAGMA foreign_keys = ON"));
+  // Page cache in KiB (negative = KiB): the document-frequency and LSH-key
+  // indexes are updated at every commit, and re-reading their pages from the
+  // file dominated ingest with SQLite's 2 MiB default.
+  VEILLE_RETURN_IF_ERROR(
+      db.Exec("PRAGMA cache_size = -" + std::to_string(std::max(1024, options.cache_kib))));
+  VEILLE_RETURN_IF_ERROR(db.Exec("PRAGMA temp_store = MEMORY"));
   return Status::Ok();
 }
 
