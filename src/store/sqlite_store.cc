@@ -579,12 +579,6 @@ Status Configure(SqliteDb& db, const StoreOptions& options) {
   VEILLE_RETURN_IF_ERROR(
       db.Exec("PRAGMA busy_timeout = " + std::to_string(std::max(0, options.busy_timeout_ms))));
   VEILLE_RETURN_IF_ERROR(db.Exec("PRAGMA foreign_keys = ON"));
-  // Page cache in KiB (negative = KiB): the document-frequency and LSH-key
-  // indexes are updated at every commit, and re-reading their pages from the
-  // file dominated ingest with SQLite's 2 MiB default.
-  VEILLE_RETURN_IF_ERROR(
-      db.Exec("PRAGMA cache_size = -" + std::to_string(std::max(1024, options.cache_kib))));
-  VEILLE_RETURN_IF_ERROR(db.Exec("PRAGMA temp_store = MEMORY"));
   return Status::Ok();
 }
 
@@ -600,6 +594,12 @@ Result<std::unique_ptr<Store>> OpenSqliteStore(const std::string& path,
   // WAL cannot be entered inside a transaction: set it before migrating.
   VEILLE_RETURN_IF_ERROR(db->Exec("PRAGMA journal_mode = WAL"));
   VEILLE_RETURN_IF_ERROR(db->Exec("PRAGMA synchronous = NORMAL"));
+  // Page cache in KiB (negative = KiB): the document-frequency and LSH-key
+  // indexes are updated at every commit, and re-reading their pages from the
+  // file was a large share of ingest with SQLite's 2 MiB default.
+  VEILLE_RETURN_IF_ERROR(
+      db->Exec("PRAGMA cache_size = -" + std::to_string(std::max(1024, options.cache_kib))));
+  VEILLE_RETURN_IF_ERROR(db->Exec("PRAGMA temp_store = MEMORY"));
   VEILLE_RETURN_IF_ERROR(store::ApplyMigrations(*db));
   return std::unique_ptr<Store>(new SqliteStore(std::move(db), options));
 }
