@@ -34,6 +34,9 @@ demo: build
 	@echo "== veille search \"Vladivostok\""
 	@$(VEILLE) --db var/demo.db search Vladivostok --limit 5
 	@echo
+	@echo "== veille entities --kind person (variants merged across outlets and languages)"
+	@$(VEILLE) --db var/demo.db entities --kind person --limit 10
+	@echo
 	@echo "The database is var/demo.db; try: $(VEILLE) --db var/demo.db show 1"
 
 test: test-release test-asan fuzz

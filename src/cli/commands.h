@@ -72,7 +72,7 @@ int RunWatch(const Config& config, const CollectOptions& options, const WatchArg
 // `veille entities` (cmd_entities.cc): canonical named entities of the
 // stored articles, their variants and merge rules, as ingest stored them.
 struct EntitiesArgs {
-  std::string kind;  // "" for all, else person / organization / place / other
+  std::string kind;   // "" for all, else person / organization / place / other
   int64_t limit = 0;  // 0: all
   bool json = false;
 };

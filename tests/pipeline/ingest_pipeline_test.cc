@@ -192,7 +192,8 @@ TEST_F(IngestPipelineTest, WrongDeclaredCharsetIsOverridden) {
       "<html><head><meta charset=\"utf-8\"><title>\xC9t\xE9 \xE0 Paris</title></head><body><p>"
       "L'\xE9t\xE9 a \xE9t\xE9 tr\xE8s chaud \xE0 Paris cette ann\xE9"
       "e, selon les relev\xE9s "
-      "de M\xE9t\xE9o-France publi\xE9s jeudi, qui d\xE9" "crivent une saison exceptionnelle.</p>"
+      "de M\xE9t\xE9o-France publi\xE9s jeudi, qui d\xE9"
+      "crivent une saison exceptionnelle.</p>"
       "</body></html>";
   std::string path = Write("latin1.html", page);
   IngestSummary s = Ingest({path});
