@@ -9,6 +9,8 @@
 #include <array>
 #include <string>
 
+#include "common/utf8.h"
+
 namespace veille::analyze {
 namespace {
 
@@ -19,12 +21,9 @@ bool IsAscii(std::string_view s) {
   return true;
 }
 
+// ICU's U_SENTINEL (a malformed sequence) is dropped, as before.
 void AppendUtf8(UChar32 c, std::string* out) {
-  char buf[4];
-  int32_t n = 0;
-  UBool err = false;
-  U8_APPEND(buf, n, 4, c, err);
-  if (!err) out->append(buf, n);
+  if (c >= 0) veille::AppendUtf8(static_cast<char32_t>(c), out);
 }
 
 // The accent-free form of one code point: its canonical decomposition with

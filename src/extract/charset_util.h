@@ -8,6 +8,8 @@
 #include <string>
 #include <string_view>
 
+#include "common/utf8.h"
+
 namespace veille::extract::internal {
 
 // Result of decoding one sequence: `len` bytes were read; when !ok, `len` is
@@ -49,26 +51,8 @@ inline Utf8Step DecodeUtf8Step(std::string_view s, size_t i) {
   return {cp, need + 1, true};
 }
 
-// REQUIRES: cp <= 0x10FFFF and not a surrogate.
-inline void AppendUtf8(char32_t cp, std::string* out) {
-  if (cp < 0x80) {
-    out->push_back(static_cast<char>(cp));
-  } else if (cp < 0x800) {
-    out->push_back(static_cast<char>(0xC0 | (cp >> 6)));
-    out->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  } else if (cp < 0x10000) {
-    out->push_back(static_cast<char>(0xE0 | (cp >> 12)));
-    out->push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-    out->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  } else {
-    out->push_back(static_cast<char>(0xF0 | (cp >> 18)));
-    out->push_back(static_cast<char>(0x80 | ((cp >> 12) & 0x3F)));
-    out->push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-    out->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  }
-}
-
-inline constexpr char32_t kReplacementChar = 0xFFFD;
+using ::veille::AppendUtf8;
+using ::veille::kReplacementChar;
 
 // windows-1252 bytes 0x80..0x9F; the five unassigned bytes map to the C1
 // control of the same value, as in the WHATWG encoding standard.
