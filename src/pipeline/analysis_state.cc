@@ -67,6 +67,18 @@ TermVector DocumentTerms(const AnalyzedArticle& a) {
 
 }  // namespace
 
+IngestEvent::Kind KindOf(PutOutcome outcome) {
+  switch (outcome) {
+    case PutOutcome::kNew:
+      return IngestEvent::Kind::kStored;
+    case PutOutcome::kKnown:
+      return IngestEvent::Kind::kKnown;
+    case PutOutcome::kRevised:
+      return IngestEvent::Kind::kRevised;
+  }
+  return IngestEvent::Kind::kStored;
+}
+
 void FillFromContainer(const RawDocument& raw, Article* article) {
   if (article->author.empty() && !raw.author.empty()) article->author = raw.author;
 }

@@ -74,6 +74,9 @@ class AnalysisState {
 // extraction did not find: the feed item's author.
 void FillFromContainer(const RawDocument& raw, Article* article);
 
+// The event that reports a Put's outcome (kStored, kKnown or kRevised).
+IngestEvent::Kind KindOf(PutOutcome outcome);
+
 }  // namespace veille::pipeline
 
 #endif  // VEILLE_PIPELINE_ANALYSIS_STATE_H_

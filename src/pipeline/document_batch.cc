@@ -8,21 +8,6 @@
 #include "common/iso_time.h"
 
 namespace veille::pipeline {
-namespace {
-
-IngestEvent::Kind KindOf(PutOutcome outcome) {
-  switch (outcome) {
-    case PutOutcome::kNew:
-      return IngestEvent::Kind::kStored;
-    case PutOutcome::kKnown:
-      return IngestEvent::Kind::kKnown;
-    case PutOutcome::kRevised:
-      return IngestEvent::Kind::kRevised;
-  }
-  return IngestEvent::Kind::kStored;
-}
-
-}  // namespace
 
 Status DocumentBatch::EnsureState() {
   if (state_ != nullptr) return Status::Ok();

@@ -85,18 +85,6 @@ void ForEachDocument(
   }
 }
 
-IngestEvent::Kind KindOf(PutOutcome outcome) {
-  switch (outcome) {
-    case PutOutcome::kNew:
-      return IngestEvent::Kind::kStored;
-    case PutOutcome::kKnown:
-      return IngestEvent::Kind::kKnown;
-    case PutOutcome::kRevised:
-      return IngestEvent::Kind::kRevised;
-  }
-  return IngestEvent::Kind::kStored;
-}
-
 // Holds one input's open transaction and the events waiting for its commit.
 class InputBatch {
  public:
@@ -270,7 +258,7 @@ IngestSummary IngestPaths(const std::vector<std::string>& paths, const Config& c
       return;
     }
     IngestEvent e;
-    e.kind = KindOf(put->outcome);
+    e.kind = pipeline::KindOf(put->outcome);
     e.input = raw.input;
     e.record = raw.record;
     e.article_id = put->article_id;
