@@ -8,6 +8,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <limits>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -117,6 +118,68 @@ struct EntitySummary {
   std::vector<EntityVariantRow> variants;  // count descending
 };
 
+// ---- Stories (schema version 4) ----
+
+// A story as stored: one real-world event, the articles the clusterer put in
+// it, and its summary once summarised. Times are unix seconds of the
+// members' publication (else ingest) times.
+struct StoryRow {
+  int64_t id = 0;
+  int64_t first_time = 0;
+  int64_t last_time = 0;
+  int64_t article_count = 0;
+  int64_t source_count = 0;  // distinct sites among the members
+  int64_t storyline_id = 0;  // 0 until storylines are linked
+  int64_t merged_into = 0;   // != 0: this story was merged into that one (no members left)
+  std::string headline;      // the summary's headline, else the first member's title
+  std::string lang;          // the members' most common language
+  std::string summary_json;  // the stored summary (veille/summarize.h), "" until summarised
+  std::string updated_at;    // ISO 8601 UTC of the last change
+};
+
+// An article's place in its story, as the pipeline decided it.
+struct StoryMember {
+  int64_t article_id = 0;
+  int64_t story_id = 0;
+  int64_t time = 0;      // the article's publication (else ingest) time, unix seconds
+  std::string site;      // the article's site (for source counts)
+  double score = 0;      // the similarity that admitted it (0 for a story's first article)
+  std::string why_json;  // the clusterer's explanation, JSON ("" if none)
+};
+
+// A member with what a story listing shows of its article.
+struct StoryMemberView {
+  StoryMember member;
+  std::string url;
+  std::string input;  // where its latest revision was read
+  std::string title;
+  std::string published;  // as extracted ("" if unknown)
+  std::string lang;
+  int64_t original_id = 0;  // != 0: a copy of that article (see CopyLinkRow)
+};
+
+// A copy link (veille/dedup.h): copy_id repeats original_id's text.
+struct CopyLinkRow {
+  int64_t original_id = 0;
+  int64_t copy_id = 0;
+  double overlap = 0;
+  bool exact = false;
+};
+
+struct StoryListOptions {
+  int64_t limit = 50;  // bounded to 10,000
+  int64_t offset = 0;
+  int64_t since = std::numeric_limits<int64_t>::min();  // last_time >= since
+  int64_t until = std::numeric_limits<int64_t>::max();  // first_time <= until
+  std::string lang;                                     // "" = any
+  std::string site;                                     // "" = any; a member's site
+  int64_t entity_id = 0;                                // 0 = any; a member mentions it
+  int64_t storyline_id = 0;                             // 0 = any
+  // kRecent: last_time descending. kImportance: distinct sources, then
+  // article count, then last_time, all descending.
+  enum class Order : uint8_t { kRecent, kImportance } order = Order::kRecent;
+};
+
 struct StoreStats {
   int64_t articles = 0;
   int64_t revisions = 0;
@@ -222,6 +285,49 @@ class Store {
   // Every canonical entity, most mentioned first (then by id), with its
   // variants and its counts over the articles' latest revisions.
   virtual Result<std::vector<EntitySummary>> ListEntities() = 0;
+
+  // ---- Stories (schema version 4; written by the pipeline in the
+  // transaction of the articles they concern) ----
+
+  // Places member.article_id in member.story_id (replacing its previous
+  // membership) and refreshes both stories' counts and times (creating the
+  // story row when new). kNotFound when the article is not stored.
+  virtual Status PutStoryMember(const StoryMember& member) = 0;
+  // Moves every member of `from` into `into`, records the merge (`from`
+  // keeps a row with merged_into set, so its id still resolves) and
+  // refreshes `into`. kInvalidInput when from == into.
+  virtual Status MergeStories(int64_t from, int64_t into) = 0;
+  // Stores a story's summary and headline. kNotFound for an unknown story.
+  virtual Status PutStorySummary(int64_t story_id, std::string_view headline,
+                                 std::string_view summary_json) = 0;
+  // Sets the storyline of each (story id, storyline id) pair.
+  virtual Status SetStorylines(const std::vector<std::pair<int64_t, int64_t>>& assignments) = 0;
+  // Inserts or replaces the link of link.copy_id.
+  virtual Status PutCopyLink(const CopyLinkRow& link) = 0;
+  // Removes every story, member, merge and storyline (copy links stay):
+  // `recluster` calls it inside the transaction that rebuilds them.
+  virtual Status ClearStories() = 0;
+
+  // The story with `id` (also a merged one: see merged_into), or kNotFound.
+  virtual Result<StoryRow> GetStory(int64_t id) = 0;
+  virtual Result<std::vector<StoryRow>> ListStories(const StoryListOptions& options) = 0;
+  // Members of a story, by time then article id.
+  virtual Result<std::vector<StoryMemberView>> ListStoryMembers(int64_t story_id) = 0;
+  // The membership of an article, or kNotFound when it is in no story.
+  virtual Result<StoryMember> GetStoryMember(int64_t article_id) = 0;
+  // Members of the stories whose last_time >= since, by time then id: what
+  // the pipeline restores into its clusterer at start-up.
+  virtual Status ForEachRecentMember(int64_t since,
+                                     const std::function<Status(const StoryMember&)>& fn) = 0;
+  // The newest member time of any story (0 when there is none) and the
+  // largest story id ever used (merged stories included; 0 when none).
+  virtual Result<int64_t> LatestStoryTime() = 0;
+  virtual Result<int64_t> MaxStoryId() = 0;
+  // The copy links in which `article_id` is the original or the copy: its
+  // copy group seen from the group's original.
+  virtual Result<std::vector<CopyLinkRow>> ListCopies(int64_t article_id) = 0;
+  // Every (story id, storyline id) of live stories, by storyline then story.
+  virtual Result<std::vector<std::pair<int64_t, int64_t>>> ListStorylines() = 0;
 };
 
 struct StoreOptions {

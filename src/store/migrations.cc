@@ -145,10 +145,53 @@ CREATE TABLE article_entities (
 CREATE INDEX article_entities_by_entity ON article_entities(entity_id);
 )sql";
 
-constexpr std::array<Migration, 3> kMigrations = {{
+// Version 4: stories (the clusterer's decisions, their summaries and
+// storylines), their merges, and copy links between articles.
+constexpr const char* kV4 = R"sql(
+CREATE TABLE stories (
+  id            INTEGER PRIMARY KEY,
+  first_time    INTEGER NOT NULL,
+  last_time     INTEGER NOT NULL,
+  article_count INTEGER NOT NULL,
+  source_count  INTEGER NOT NULL,
+  storyline_id  INTEGER NOT NULL,
+  merged_into   INTEGER NOT NULL,
+  headline      TEXT    NOT NULL,
+  lang          TEXT    NOT NULL,
+  summary_json  TEXT    NOT NULL,
+  updated_at    TEXT    NOT NULL
+);
+CREATE INDEX stories_by_last_time ON stories(last_time);
+CREATE INDEX stories_by_storyline ON stories(storyline_id);
+CREATE INDEX stories_by_importance ON stories(source_count DESC, article_count DESC, last_time DESC);
+CREATE TABLE story_members (
+  article_id INTEGER PRIMARY KEY REFERENCES articles(id),
+  story_id   INTEGER NOT NULL REFERENCES stories(id) DEFERRABLE INITIALLY DEFERRED,
+  time       INTEGER NOT NULL,
+  site       TEXT    NOT NULL,
+  score      REAL    NOT NULL,
+  why_json   TEXT    NOT NULL
+);
+CREATE INDEX story_members_by_story ON story_members(story_id, time);
+CREATE TABLE story_merges (
+  from_id   INTEGER PRIMARY KEY,
+  into_id   INTEGER NOT NULL,
+  merged_at TEXT    NOT NULL
+);
+CREATE TABLE copy_links (
+  copy_id     INTEGER PRIMARY KEY REFERENCES articles(id),
+  original_id INTEGER NOT NULL REFERENCES articles(id),
+  overlap     REAL    NOT NULL,
+  exact       INTEGER NOT NULL
+);
+CREATE INDEX copy_links_by_original ON copy_links(original_id);
+)sql";
+
+constexpr std::array<Migration, 4> kMigrations = {{
     {1, "initial schema: raw_documents, articles, revisions, articles_fts", kV1},
     {2, "sources: subscribed feeds and pages with their polling state", kV2},
     {3, "analysis: article features, LSH keys, document frequencies, entity registry", kV3},
+    {4, "stories: members, merges, summaries, storylines; copy links", kV4},
 }};
 
 // The tables every Veille schema since version 1 has.

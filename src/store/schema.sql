@@ -1,5 +1,5 @@
--- Veille store schema, version 3: the result of applying every migration in
--- src/store/migrations.cc (PRAGMA user_version = 3,
+-- Veille store schema, version 4: the result of applying every migration in
+-- src/store/migrations.cc (PRAGMA user_version = 4,
 -- PRAGMA application_id = 0x5665696C, "Veil"). Documentation only: the program
 -- runs the migrations. sqlite_store_test (SchemaSqlMatchesMigrations) checks
 -- that this file and the migrations build the same tables, columns and indexes.
@@ -147,3 +147,51 @@ CREATE TABLE article_entities (
   PRIMARY KEY (article_id, entity_id)
 ) WITHOUT ROWID;
 CREATE INDEX article_entities_by_entity ON article_entities(entity_id);
+
+-- A story: one real-world event (schema version 4). Times are unix seconds of
+-- the members' publication (else ingest) times; counts are refreshed at every
+-- membership change. A merged story keeps its row (merged_into != 0, no
+-- members) so that its id still resolves.
+CREATE TABLE stories (
+  id            INTEGER PRIMARY KEY,
+  first_time    INTEGER NOT NULL,
+  last_time     INTEGER NOT NULL,
+  article_count INTEGER NOT NULL,
+  source_count  INTEGER NOT NULL,  -- distinct sites of the members
+  storyline_id  INTEGER NOT NULL,  -- 0 until linked
+  merged_into   INTEGER NOT NULL,  -- 0, or the story this one was merged into
+  headline      TEXT    NOT NULL,  -- the summary's, else the first member's title
+  lang          TEXT    NOT NULL,  -- the members' most common language
+  summary_json  TEXT    NOT NULL,  -- veille/summarize.h as JSON, '' until summarised
+  updated_at    TEXT    NOT NULL   -- ISO 8601 UTC
+);
+CREATE INDEX stories_by_last_time ON stories(last_time);
+CREATE INDEX stories_by_storyline ON stories(storyline_id);
+CREATE INDEX stories_by_importance ON stories(source_count DESC, article_count DESC, last_time DESC);
+
+-- Each clustered article's story (one per article).
+CREATE TABLE story_members (
+  article_id INTEGER PRIMARY KEY REFERENCES articles(id),
+  story_id   INTEGER NOT NULL REFERENCES stories(id) DEFERRABLE INITIALLY DEFERRED,
+  time       INTEGER NOT NULL,  -- the article's publication (else ingest) time, unix seconds
+  site       TEXT    NOT NULL,
+  score      REAL    NOT NULL,  -- the similarity that admitted it (0 for a story's first)
+  why_json   TEXT    NOT NULL   -- the clusterer's explanation
+);
+CREATE INDEX story_members_by_story ON story_members(story_id, time);
+
+-- Story merges: from_id's members were moved into into_id (the older id).
+CREATE TABLE story_merges (
+  from_id   INTEGER PRIMARY KEY,
+  into_id   INTEGER NOT NULL,
+  merged_at TEXT    NOT NULL
+);
+
+-- Copies: copy_id repeats original_id's text (the earliest version).
+CREATE TABLE copy_links (
+  copy_id     INTEGER PRIMARY KEY REFERENCES articles(id),
+  original_id INTEGER NOT NULL REFERENCES articles(id),
+  overlap     REAL    NOT NULL,  -- containment of the shorter text in the other, 0..1
+  exact       INTEGER NOT NULL   -- 1: same normalised text
+);
+CREATE INDEX copy_links_by_original ON copy_links(original_id);

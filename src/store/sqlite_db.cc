@@ -61,6 +61,7 @@ void Statement::BindBlob(int index, std::string_view value) {
 }
 
 void Statement::BindNull(int index) { sqlite3_bind_null(stmt_, index); }
+void Statement::BindDouble(int index, double value) { sqlite3_bind_double(stmt_, index, value); }
 
 Result<bool> Statement::Step() {
   const int rc = sqlite3_step(stmt_);

@@ -38,6 +38,7 @@ class Statement {
   void BindText(int index, std::string_view value);
   void BindBlob(int index, std::string_view value);
   void BindNull(int index);
+  void BindDouble(int index, double value);
 
   // Advances to the next row. Returns true with a row, false when done, or a
   // Status naming the statement on error (the statement is then reset).

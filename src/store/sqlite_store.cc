@@ -35,6 +35,7 @@
 #include "store/raw_codec.h"
 #include "store/source_table.h"
 #include "store/sqlite_db.h"
+#include "store/story_table.h"
 #include "veille/store.h"
 
 namespace veille {
@@ -364,6 +365,52 @@ class SqliteStore final : public Store {
   }
   Result<std::vector<EntitySummary>> ListEntities() override {
     return store::SummarizeEntities(*db_);
+  }
+
+  Status PutStoryMember(const StoryMember& member) override {
+    return Atomically("PutStoryMember",
+                      [&] { return store::UpsertStoryMember(*db_, member, NowIsoUtc()); });
+  }
+  Status MergeStories(int64_t from, int64_t into) override {
+    return Atomically("MergeStories",
+                      [&] { return store::MergeStoryRows(*db_, from, into, NowIsoUtc()); });
+  }
+  Status PutStorySummary(int64_t story_id, std::string_view headline,
+                         std::string_view summary_json) override {
+    return Atomically("PutStorySummary", [&] {
+      return store::UpdateStorySummary(*db_, story_id, headline, summary_json, NowIsoUtc());
+    });
+  }
+  Status SetStorylines(const std::vector<std::pair<int64_t, int64_t>>& assignments) override {
+    return Atomically("SetStorylines", [&] { return store::UpdateStorylines(*db_, assignments); });
+  }
+  Status PutCopyLink(const CopyLinkRow& link) override {
+    return Atomically("PutCopyLink", [&] { return store::UpsertCopyLink(*db_, link); });
+  }
+  Status ClearStories() override {
+    return Atomically("ClearStories", [&] { return store::DeleteAllStories(*db_); });
+  }
+  Result<StoryRow> GetStory(int64_t id) override { return store::SelectStory(*db_, id); }
+  Result<std::vector<StoryRow>> ListStories(const StoryListOptions& options) override {
+    return store::SelectStories(*db_, options);
+  }
+  Result<std::vector<StoryMemberView>> ListStoryMembers(int64_t story_id) override {
+    return store::SelectStoryMembers(*db_, story_id);
+  }
+  Result<StoryMember> GetStoryMember(int64_t article_id) override {
+    return store::SelectStoryMember(*db_, article_id);
+  }
+  Status ForEachRecentMember(int64_t since,
+                             const std::function<Status(const StoryMember&)>& fn) override {
+    return store::SelectRecentMembers(*db_, since, fn);
+  }
+  Result<int64_t> LatestStoryTime() override { return store::SelectLatestStoryTime(*db_); }
+  Result<int64_t> MaxStoryId() override { return store::SelectMaxStoryId(*db_); }
+  Result<std::vector<CopyLinkRow>> ListCopies(int64_t article_id) override {
+    return store::SelectCopies(*db_, article_id);
+  }
+  Result<std::vector<std::pair<int64_t, int64_t>>> ListStorylines() override {
+    return store::SelectStorylines(*db_);
   }
 
  private:
