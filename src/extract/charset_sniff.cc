@@ -26,6 +26,8 @@
 #include <string>
 #include <utility>
 
+#include "extract/charset_util.h"
+
 namespace veille::extract::internal {
 namespace {
 
@@ -248,8 +250,12 @@ Status CheckNotBinary(std::string_view b) {
     }
   }
   size_t nul = 0, control = 0;
-  for (char ch : b) {
-    const unsigned char c = static_cast<unsigned char>(ch);
+  for (size_t i = 0; i < b.size(); ++i) {
+    if (i + 8 <= b.size() && NoControl8(b.data() + i)) {
+      i += 7;
+      continue;
+    }
+    const unsigned char c = static_cast<unsigned char>(b[i]);
     if (c >= 0x20) continue;
     if (c == 0) {
       ++nul;

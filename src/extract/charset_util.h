@@ -5,6 +5,7 @@
 #define VEILLE_EXTRACT_CHARSET_UTIL_H_
 
 #include <cstdint>
+#include <cstring>
 #include <string>
 #include <string_view>
 
@@ -19,6 +20,21 @@ struct Utf8Step {
   int len = 0;
   bool ok = false;
 };
+
+// True when the 8 bytes at `p` are all ASCII (below 0x80).
+inline bool AllAscii8(const char* p) {
+  uint64_t word;
+  std::memcpy(&word, p, 8);
+  return (word & 0x8080808080808080ULL) == 0;
+}
+
+// True when none of the 8 bytes at `p` is below 0x20 (a control byte or NUL).
+inline bool NoControl8(const char* p) {
+  uint64_t word;
+  std::memcpy(&word, p, 8);
+  // A byte b < 0x20 borrows in b - 0x20 and has its high bit clear in ~b.
+  return ((word - 0x2020202020202020ULL) & ~word & 0x8080808080808080ULL) == 0;
+}
 
 // REQUIRES: i < s.size().
 inline Utf8Step DecodeUtf8Step(std::string_view s, size_t i) {

@@ -129,15 +129,8 @@ const TagInfo& LookUp(std::string_view tag) {
   return (it != kTags.end() && it->name == tag) ? *it : kInlineTag;
 }
 
-bool HasAttr(const xmlNode& element, std::string_view name) {
-  for (const xmlAttr* attr = element.properties; attr != nullptr; attr = attr->next) {
-    if (attr->name != nullptr && name == reinterpret_cast<const char*>(attr->name)) return true;
-  }
-  return false;
-}
-
-bool IsHidden(const xmlNode& element) {
-  if (HasAttr(element, "hidden") || AttrView(element, "aria-hidden") == "true") return true;
+bool IsHidden(const DomNode& element) {
+  if (element.has_attr("hidden") || AttrView(element, "aria-hidden") == "true") return true;
   const std::string_view style = AttrView(element, "style");
   if (style.empty()) return false;
   std::string s;
@@ -161,17 +154,15 @@ class Cleaner {
  public:
   Cleaner(PageBlocks* out, MetadataCollector* metadata) : out_(out), metadata_(metadata) {}
 
-  void Walk(const xmlNode& node, int depth, bool content, bool in_article, bool in_link) {
-    for (const xmlNode* child = node.children; child != nullptr; child = child->next) {
-      if (child->type == XML_TEXT_NODE || child->type == XML_CDATA_SECTION_NODE) {
-        if (content && child->content != nullptr) {
-          AppendText(reinterpret_cast<const char*>(child->content), in_link);
-        }
+  void Walk(const DomNode& node, int depth, bool content, bool in_article, bool in_link) {
+    for (DomNode child = node.first_child(); child; child = child.next_sibling()) {
+      if (child.is_text()) {
+        if (content) AppendText(child.text(), in_link);
         continue;
       }
-      if (child->type != XML_ELEMENT_NODE) continue;
-      metadata_->Visit(*child, content);
-      const std::string_view tag = TagName(*child);
+      if (!child.is_element()) continue;
+      metadata_->Visit(child, content);
+      const std::string_view tag = TagName(child);
       const TagInfo& info = LookUp(tag);
       if (info.role == Role::kSkip || depth >= kMaxDepth) continue;
       if (info.role == Role::kBreak) {
@@ -179,7 +170,7 @@ class Cleaner {
         continue;
       }
       std::string cues;
-      const Verdict verdict = content ? Judge(*child, tag, info, in_article, &cues) : kDrop;
+      const Verdict verdict = content ? Judge(child, tag, info, in_article, &cues) : kDrop;
       const bool is_block =
           info.role == Role::kBlock || info.role == Role::kHeader || info.role == Role::kFurniture;
       // A cued inline element (a share link) goes at once; a cued block is
@@ -190,7 +181,7 @@ class Cleaner {
         OpenBlock(info.kind, info.weight + (HasContentCue(cues) ? kContentCueWeight : 0),
                   verdict == kCued);
       }
-      Walk(*child, depth + 1, keep, in_article || tag == "article", in_link || tag == "a");
+      Walk(child, depth + 1, keep, in_article || tag == "article", in_link || tag == "a");
       if (block) CloseBlock();
     }
   }
@@ -251,7 +242,7 @@ class Cleaner {
   // What becomes of a kept parent's child `element`: kept, dropped, or cued
   // as boilerplate by its names (decided later for blocks). Fills `*cues`
   // with its lowercased class, id, role and aria-label.
-  static Verdict Judge(const xmlNode& element, std::string_view tag, const TagInfo& info,
+  static Verdict Judge(const DomNode& element, std::string_view tag, const TagInfo& info,
                        bool in_article, std::string* cues) {
     // <form> and <header> are cued, not dropped: a form may wrap a whole page
     // (ASP.NET), and libxml2's HTML 4 parser may nest a page inside an
@@ -324,10 +315,10 @@ class Cleaner {
 
 }  // namespace
 
-void CleanDom(const xmlNode& root, PageBlocks* out, MetadataCollector* metadata) {
+void CleanDom(const DomNode& root, PageBlocks* out, MetadataCollector* metadata) {
   Cleaner cleaner(out, metadata);
   // `root` itself is an element too: show it to metadata (<html lang>).
-  if (root.type == XML_ELEMENT_NODE) metadata->Visit(root, true);
+  if (root.is_element()) metadata->Visit(root, true);
   cleaner.Walk(root, 0, /*content=*/true, /*in_article=*/false, /*in_link=*/false);
   cleaner.Finish();
 }

@@ -6,12 +6,11 @@
 #ifndef VEILLE_EXTRACT_DOM_CLEANER_H_
 #define VEILLE_EXTRACT_DOM_CLEANER_H_
 
-#include <libxml/tree.h>
-
 #include <cstdint>
 #include <string>
 #include <vector>
 
+#include "extract/html_dom.h"
 #include "extract/metadata.h"
 
 namespace veille::extract {
@@ -55,7 +54,7 @@ struct PageBlocks {
 // Fills `*out` with the body's cleaned blocks and paragraphs and feeds every
 // element to `*metadata`. Linear in the number of nodes; subtrees deeper than
 // an internal bound (a few hundred levels) are ignored.
-void CleanDom(const xmlNode& root, PageBlocks* out, MetadataCollector* metadata);
+void CleanDom(const DomNode& root, PageBlocks* out, MetadataCollector* metadata);
 
 }  // namespace veille::extract
 

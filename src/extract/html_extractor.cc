@@ -18,20 +18,15 @@
 // the teaser div ~0 (all links), so only the two paragraphs are returned.
 // Fallback: below options.min_article_chars, every kept paragraph of the
 // body (a short brief, or a page that is one flat div).
-// Cost: parsing dominates; scoring is O(blocks + paragraphs), two arrays of
+// Cost: parsing (html_dom.h) dominates; scoring is O(blocks + paragraphs), two arrays of
 // one double per block.
 #include "extract/html_extractor.h"
 
-#include <libxml/HTMLparser.h>
-#include <libxml/parser.h>
-
 #include <algorithm>
-#include <climits>
-#include <memory>
-#include <mutex>
 
 #include "extract/boilerplate_lexicon.h"
 #include "extract/dom_cleaner.h"
+#include "extract/html_dom.h"
 #include "extract/text_util.h"
 
 namespace veille::extract {
@@ -44,15 +39,6 @@ constexpr double kSiblingScoreRatio = 0.2;  // siblings scoring this share of th
 constexpr double kMinSiblingScore = 10;
 constexpr uint32_t kLongSiblingChars = 80;  // a sibling <p> this long joins if link-poor
 constexpr double kLongSiblingMaxLinkDensity = 0.25;
-
-void InitLibxmlOnce() {
-  static std::once_flag once;
-  std::call_once(once, [] { xmlInitParser(); });
-}
-
-struct DocFree {
-  void operator()(xmlDoc* doc) const { xmlFreeDoc(doc); }
-};
 
 double LinkDensity(uint32_t link_chars, uint32_t chars) {
   return chars == 0 ? 0.0 : static_cast<double>(link_chars) / chars;
@@ -206,20 +192,15 @@ size_t CodePoints(std::string_view s) {
 }  // namespace
 
 HtmlExtraction ExtractHtml(std::string_view utf8_html, const ExtractOptions& options) {
-  InitLibxmlOnce();
   HtmlExtraction result;
-  const int size = static_cast<int>(std::min<size_t>(utf8_html.size(), INT_MAX));
-  const std::unique_ptr<xmlDoc, DocFree> doc(
-      htmlReadMemory(utf8_html.data(), size, nullptr, "UTF-8",
-                     HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
-                         HTML_PARSE_NONET | HTML_PARSE_COMPACT));
-  const xmlNode* root = doc ? xmlDocGetRootElement(doc.get()) : nullptr;
-  if (root == nullptr) return result;
+  const HtmlDom dom = HtmlDom::Parse(utf8_html);
+  const DomNode root = dom.root();
+  if (!root) return result;
   result.parsed = true;
 
   PageBlocks page;
   MetadataCollector metadata;
-  CleanDom(*root, &page, &metadata);
+  CleanDom(root, &page, &metadata);
   result.metadata = std::move(metadata.inputs());
 
   std::vector<char> selected(page.blocks.size(), 0);

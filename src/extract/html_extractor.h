@@ -1,8 +1,8 @@
 // HtmlExtractor: the main text of an HTML page and its metadata inputs.
-// Parses with libxml2's recovering HTML parser (any tag soup, truncated pages),
-// cleans the DOM (dom_cleaner.h), then picks the article's container by a
-// readability-like score. Thread-safe: libxml2 is initialised once per process
-// and each call owns its document.
+// Parses with libxml2's recovering HTML parser into a compact tree (any tag
+// soup, truncated pages; html_dom.h), cleans it (dom_cleaner.h), then picks
+// the article's container by a readability-like score. Thread-safe: each
+// call owns its document.
 #ifndef VEILLE_EXTRACT_HTML_EXTRACTOR_H_
 #define VEILLE_EXTRACT_HTML_EXTRACTOR_H_
 
@@ -17,7 +17,7 @@ namespace veille::extract {
 struct HtmlExtraction {
   std::string text;         // paragraphs joined by "\n\n"; "" when none
   MetadataInputs metadata;  // raw candidates for ResolveMetadata()
-  bool parsed = false;      // false when libxml2 produced no document
+  bool parsed = false;      // false when the page has no element at all
 };
 
 // Extracts from `utf8_html` (already decoded to UTF-8 by DecodeToUtf8).

@@ -50,7 +50,7 @@ bool HasToken(std::string_view list, std::string_view token) {
 
 }  // namespace
 
-void MetadataCollector::Visit(const xmlNode& element, bool in_content) {
+void MetadataCollector::Visit(const DomNode& element, bool in_content) {
   const std::string_view tag = TagName(element);
   MetadataInputs& in = inputs_;
   if (tag == "html") {
@@ -69,7 +69,7 @@ void MetadataCollector::Visit(const xmlNode& element, bool in_content) {
       in.canonical_href = CollapseWhitespace(AttrView(element, "href"));
     }
   } else if (tag == "title") {
-    const bool in_svg = element.parent != nullptr && TagName(*element.parent) == "svg";
+    const bool in_svg = TagName(element.parent()) == "svg";
     if (in.title_tag.empty() && !in_svg) in.title_tag = NodeText(element);
   } else if (tag == "h1") {
     if (after_h1_ < 0) after_h1_ = kHeadlineDateSpan;
@@ -102,7 +102,7 @@ void MetadataCollector::Visit(const xmlNode& element, bool in_content) {
     if (value.empty()) value = AttrView(element, "datetime");
     in.itemprop_published = value.empty() ? NodeText(element) : std::string(value);
   }
-  if (in.text_date.empty() && date_tries_ < kMaxDateTries && element.children != nullptr &&
+  if (in.text_date.empty() && date_tries_ < kMaxDateTries && element.has_children() &&
       tag != "html" && tag != "body" && tag != "meta" && tag != "script") {
     std::string names = Lowered(AttrView(element, "class"));
     names += ' ';
@@ -116,7 +116,7 @@ void MetadataCollector::Visit(const xmlNode& element, bool in_content) {
   // The dateline under a headline ("Handball Schweiz • 02.02.2022", "Datum:
   // 26. Januar 2022") often has no class naming it: read the short elements
   // that follow the first <h1>.
-  if (in.headline_date.empty() && after_h1_ > 0 && tag != "h1" && element.children != nullptr &&
+  if (in.headline_date.empty() && after_h1_ > 0 && tag != "h1" && element.has_children() &&
       tag != "script" && tag != "style") {
     --after_h1_;
     const std::string text = NodeText(element);

@@ -12,12 +12,9 @@
 #include <utility>
 #include <vector>
 
-// libxml2's element type (libxml/tree.h), declared here so that users of
-// this header need not see libxml2's headers.
-struct _xmlNode;
-typedef struct _xmlNode xmlNode;  // NOLINT: libxml2's own spelling
-
 namespace veille::extract {
+
+class DomNode;  // extract/html_dom.h
 
 // The raw candidates found in the DOM, before any choice is made.
 struct MetadataInputs {
@@ -42,7 +39,7 @@ class MetadataCollector {
   // Inspects one element. Called for every element in document order,
   // including those inside subtrees the extractor drops from the text;
   // `in_content` tells whether the element is inside kept content.
-  void Visit(const xmlNode& element, bool in_content);
+  void Visit(const DomNode& element, bool in_content);
 
   MetadataInputs& inputs() { return inputs_; }
 

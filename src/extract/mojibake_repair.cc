@@ -90,6 +90,12 @@ std::string RepairPass(std::string_view s, bool* changed) {
   out.reserve(s.size());
   char32_t prev = 0;
   for (size_t i = 0; i < s.size();) {
+    if (i + 8 <= s.size() && internal::AllAscii8(s.data() + i)) {  // no run starts in ASCII
+      out.append(s.substr(i, 8));
+      prev = static_cast<unsigned char>(s[i + 7]);
+      i += 8;
+      continue;
+    }
     const Utf8Step step = DecodeUtf8Step(s, i);
     if (!step.ok) {  // invalid input is passed through untouched
       out.append(s.substr(i, step.len));

@@ -39,6 +39,20 @@ bool IsLetter(uint32_t cp) {
 void AppendCollapsed(std::string_view in, std::string* out, bool* pending_space) {
   size_t i = 0;
   while (i < in.size()) {
+    // ASCII fast path: a run of visible ASCII is copied at once.
+    const auto b = static_cast<unsigned char>(in[i]);
+    if (b > ' ' && b < 0x80) {
+      size_t end = i + 1;
+      while (end < in.size() && static_cast<unsigned char>(in[end]) > ' ' &&
+             static_cast<unsigned char>(in[end]) < 0x80) {
+        ++end;
+      }
+      if (*pending_space && !out->empty() && out->back() != '\n') out->push_back(' ');
+      *pending_space = false;
+      out->append(in.substr(i, end - i));
+      i = end;
+      continue;
+    }
     size_t len;
     const uint32_t cp = DecodeAt(in, i, &len);
     if (IsSpace(cp)) {

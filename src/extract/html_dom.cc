@@ -1,0 +1,289 @@
+// HtmlDom (tests: html_dom_test.cc; the extractor tests run on it).
+//
+// libxml2's HTML parser does its error recovery (implied <html>/<body>/<p>,
+// auto-closed elements, misnested end tags) before it calls the SAX
+// handler, so a handler that appends each startElement to the open element,
+// closes it on endElement and appends characters/CDATA to the open element
+// rebuilds exactly the tree that htmlReadMemory builds through SAX2.c (the
+// parser consults the tree it builds only to class blank text as ignorable,
+// which changes nothing while blanks are kept). Adjacent text is merged into
+// one node as SAX2.c does. Example: "<p>a<b>b</b>c" gives html > body > p
+// with children text "a", b > text "b", text "c".
+// Cost: one pass; per node 40 bytes in one vector, strings appended to one
+// buffer reserved at the input's size. The parser context (and its name
+// dictionary) is reused by each thread; it is renewed every
+// kContextUses pages so that the dictionary cannot grow without bound.
+#include "extract/html_dom.h"
+
+#include <libxml/HTMLparser.h>
+#include <libxml/parser.h>
+
+#include <algorithm>
+#include <climits>
+#include <cstring>
+#include <memory>
+#include <mutex>
+
+namespace veille::extract {
+
+bool DomNode::is_element() const {
+  return id_ >= 0 && dom_->nodes_[id_].kind == HtmlDom::Kind::kElement;
+}
+
+bool DomNode::is_text() const { return id_ >= 0 && dom_->nodes_[id_].kind == HtmlDom::Kind::kText; }
+
+std::string_view DomNode::name() const {
+  if (!is_element()) return "";
+  const HtmlDom::Node& n = dom_->nodes_[id_];
+  return dom_->Chars(n.offset, n.length);
+}
+
+std::string_view DomNode::text() const {
+  if (!is_text()) return "";
+  const HtmlDom::Node& n = dom_->nodes_[id_];
+  return dom_->Chars(n.offset, n.length);
+}
+
+DomNode DomNode::parent() const { return {dom_, id_ < 0 ? -1 : dom_->nodes_[id_].parent}; }
+DomNode DomNode::first_child() const {
+  return {dom_, id_ < 0 ? -1 : dom_->nodes_[id_].first_child};
+}
+DomNode DomNode::next_sibling() const { return {dom_, id_ < 0 ? -1 : dom_->nodes_[id_].next}; }
+
+std::string_view DomNode::attr(std::string_view name) const {
+  if (id_ < 0) return "";
+  const HtmlDom::Node& n = dom_->nodes_[id_];
+  for (uint32_t i = n.attr_begin; i < n.attr_begin + n.attr_count; ++i) {
+    const HtmlDom::Attr& a = dom_->attrs_[i];
+    if (dom_->Chars(a.name_offset, a.name_length) == name) {
+      return dom_->Chars(a.value_offset, a.value_length);
+    }
+  }
+  return "";
+}
+
+bool DomNode::has_attr(std::string_view name) const {
+  if (id_ < 0) return false;
+  const HtmlDom::Node& n = dom_->nodes_[id_];
+  for (uint32_t i = n.attr_begin; i < n.attr_begin + n.attr_count; ++i) {
+    const HtmlDom::Attr& a = dom_->attrs_[i];
+    if (dom_->Chars(a.name_offset, a.name_length) == name) return true;
+  }
+  return false;
+}
+
+void DomNode::AppendText(std::string* out) const {
+  if (id_ < 0) return;
+  const std::vector<HtmlDom::Node>& nodes = dom_->nodes_;
+  // Iterative pre-order walk of the subtree.
+  int32_t i = id_;
+  while (true) {
+    const HtmlDom::Node& n = nodes[i];
+    if (n.kind == HtmlDom::Kind::kText) out->append(dom_->Chars(n.offset, n.length));
+    if (n.first_child >= 0) {
+      i = n.first_child;
+      continue;
+    }
+    while (i != id_ && nodes[i].next < 0) i = nodes[i].parent;
+    if (i == id_) return;
+    i = nodes[i].next;
+  }
+}
+
+DomNode HtmlDom::root() const { return {this, root_}; }
+
+namespace {
+constexpr size_t kMaxParserDepth = 256;  // libxml2's xmlParserMaxDepth
+}  // namespace
+
+// The SAX callbacks' state: the document and the stack of open elements.
+struct DomBuilder {
+  HtmlDom* dom;
+  htmlParserCtxtPtr ctxt;
+  std::vector<int32_t> open;
+  bool doctype = false;  // SAX2.c puts the DTD first among the top-level nodes
+
+  // SAX2.c's node stack follows the parser's name stack, which the parser
+  // also pops without an endElement (a start tag without its '>'): so does
+  // ours. `pending` names pushed but not yet seen by the handler.
+  void Sync(int pending) {
+    const int depth = std::max(0, ctxt->nameNr - pending);
+    if (open.size() > static_cast<size_t>(depth)) open.resize(depth);
+  }
+
+  uint32_t Store(const char* s, size_t n) {
+    const auto at = static_cast<uint32_t>(dom->chars_.size());
+    dom->chars_.append(s, n);
+    return at;
+  }
+
+  int32_t Append(HtmlDom::Kind kind) {
+    const auto id = static_cast<int32_t>(dom->nodes_.size());
+    HtmlDom::Node node;
+    node.kind = kind;
+    node.parent = open.empty() ? -1 : open.back();
+    // An element opened after the top-level element closed (content after
+    // </html>) goes, in SAX2.c, under the document's first child when that
+    // is an element (no doctype, no leading comment), else to the top level.
+    if (node.parent < 0 && kind == HtmlDom::Kind::kElement && !doctype && dom->first_top_ >= 0 &&
+        dom->nodes_[dom->first_top_].kind == HtmlDom::Kind::kElement) {
+      node.parent = dom->first_top_;
+    }
+    dom->nodes_.push_back(node);
+    const int32_t parent = node.parent;
+    if (parent >= 0) {
+      HtmlDom::Node& p = dom->nodes_[parent];
+      if (p.last_child >= 0) dom->nodes_[p.last_child].next = id;
+      if (p.first_child < 0) p.first_child = id;
+      p.last_child = id;
+    } else {
+      if (dom->last_top_ >= 0) dom->nodes_[dom->last_top_].next = id;
+      if (dom->first_top_ < 0) dom->first_top_ = id;
+      dom->last_top_ = id;
+      if (kind == HtmlDom::Kind::kElement && dom->root_ < 0) dom->root_ = id;
+    }
+    return id;
+  }
+
+  void StartElement(const xmlChar* name, const xmlChar** atts) {
+    Sync(1);
+    // SAX2.c's nodePush: past xmlParserMaxDepth open elements the parse stops.
+    if (open.size() > kMaxParserDepth) {
+      xmlStopParser(ctxt);
+      return;
+    }
+    const char* n = reinterpret_cast<const char*>(name);
+    const size_t name_length = std::strlen(n);
+    const uint32_t name_offset = Store(n, name_length);
+    const auto attr_begin = static_cast<uint32_t>(dom->attrs_.size());
+    for (const xmlChar** a = atts; a != nullptr && a[0] != nullptr; a += 2) {
+      const char* an = reinterpret_cast<const char*>(a[0]);
+      const char* av = reinterpret_cast<const char*>(a[1]);
+      HtmlDom::Attr attr;
+      attr.name_length = static_cast<uint32_t>(std::strlen(an));
+      attr.name_offset = Store(an, attr.name_length);
+      attr.value_length = av == nullptr ? 0 : static_cast<uint32_t>(std::strlen(av));
+      attr.value_offset = Store(av == nullptr ? "" : av, attr.value_length);
+      dom->attrs_.push_back(attr);
+    }
+    const int32_t id = Append(HtmlDom::Kind::kElement);
+    HtmlDom::Node& node = dom->nodes_[id];
+    node.offset = name_offset;
+    node.length = static_cast<uint32_t>(name_length);
+    node.attr_begin = attr_begin;
+    node.attr_count = static_cast<uint32_t>(dom->attrs_.size()) - attr_begin;
+    open.push_back(id);
+  }
+
+  void EndElement() {
+    Sync(0);
+    if (!open.empty()) open.pop_back();
+  }
+
+  // SAX2.c drops text outside any element and merges a run into the
+  // preceding text node.
+  void Characters(const xmlChar* ch, int len) {
+    Sync(0);
+    if (open.empty() || len < 0) return;
+    const int32_t last = dom->nodes_[open.back()].last_child;
+    if (last >= 0) {
+      HtmlDom::Node& prev = dom->nodes_[last];
+      if (prev.kind == HtmlDom::Kind::kText && prev.offset + prev.length == dom->chars_.size()) {
+        dom->chars_.append(reinterpret_cast<const char*>(ch), len);
+        prev.length += static_cast<uint32_t>(len);
+        return;
+      }
+    }
+    const uint32_t offset = Store(reinterpret_cast<const char*>(ch), len);
+    const int32_t id = Append(HtmlDom::Kind::kText);
+    dom->nodes_[id].offset = offset;
+    dom->nodes_[id].length = static_cast<uint32_t>(len);
+  }
+
+  // Comments and processing instructions: placeholders (an element holding
+  // only a comment still has a child in libxml2's tree).
+  void Other() {
+    Sync(0);
+    Append(HtmlDom::Kind::kOther);
+  }
+};
+
+namespace {
+
+constexpr int kContextUses = 256;  // pages per parser context (bounds its dictionary)
+constexpr int kParseOptions = HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
+                              HTML_PARSE_NONET | HTML_PARSE_COMPACT;
+
+DomBuilder* BuilderOf(void* ctx) {
+  return static_cast<DomBuilder*>(static_cast<htmlParserCtxtPtr>(ctx)->_private);
+}
+
+void OnStart(void* ctx, const xmlChar* name, const xmlChar** atts) {
+  BuilderOf(ctx)->StartElement(name, atts);
+}
+void OnEnd(void* ctx, const xmlChar* /*name*/) { BuilderOf(ctx)->EndElement(); }
+void OnCharacters(void* ctx, const xmlChar* ch, int len) { BuilderOf(ctx)->Characters(ch, len); }
+void OnComment(void* ctx, const xmlChar* /*value*/) { BuilderOf(ctx)->Other(); }
+void OnDoctype(void* ctx, const xmlChar* /*name*/, const xmlChar* /*external_id*/,
+               const xmlChar* /*system_id*/) {
+  BuilderOf(ctx)->doctype = true;
+}
+void OnPi(void* ctx, const xmlChar* /*target*/, const xmlChar* /*data*/) {
+  BuilderOf(ctx)->Other();
+}
+
+htmlSAXHandler MakeHandler() {
+  htmlSAXHandler h;
+  std::memset(&h, 0, sizeof(h));
+  h.startElement = OnStart;
+  h.endElement = OnEnd;
+  h.characters = OnCharacters;
+  h.ignorableWhitespace = OnCharacters;
+  h.cdataBlock = OnCharacters;
+  h.comment = OnComment;
+  h.processingInstruction = OnPi;
+  h.internalSubset = OnDoctype;
+  return h;
+}
+
+struct ContextFree {
+  void operator()(htmlParserCtxtPtr ctxt) const { htmlFreeParserCtxt(ctxt); }
+};
+
+// This thread's parser context with our handler installed, renewed every
+// kContextUses pages.
+htmlParserCtxtPtr ThreadContext() {
+  static std::once_flag once;
+  std::call_once(once, [] { xmlInitParser(); });
+  static const htmlSAXHandler handler = MakeHandler();
+  thread_local std::unique_ptr<htmlParserCtxt, ContextFree> ctxt;
+  thread_local int uses = 0;
+  if (ctxt == nullptr || ++uses >= kContextUses) {
+    ctxt.reset(htmlNewParserCtxt());
+    uses = 0;
+  }
+  if (ctxt != nullptr) std::memcpy(ctxt->sax, &handler, sizeof(handler));
+  return ctxt.get();
+}
+
+}  // namespace
+
+HtmlDom HtmlDom::Parse(std::string_view utf8_html) {
+  HtmlDom dom;
+  if (utf8_html.empty()) return dom;
+  dom.chars_.reserve(utf8_html.size() + 64);
+  dom.nodes_.reserve(utf8_html.size() / 64 + 16);
+  dom.attrs_.reserve(utf8_html.size() / 64 + 16);
+  htmlParserCtxtPtr ctxt = ThreadContext();
+  if (ctxt == nullptr) return dom;
+  DomBuilder builder{&dom, ctxt, {}};
+  builder.open.reserve(64);
+  ctxt->_private = &builder;
+  const int size = static_cast<int>(std::min<size_t>(utf8_html.size(), INT_MAX));
+  // With our handler the parser builds no xmlDoc: the result is null.
+  htmlCtxtReadMemory(ctxt, utf8_html.data(), size, nullptr, "UTF-8", kParseOptions);
+  ctxt->_private = nullptr;
+  return dom;
+}
+
+}  // namespace veille::extract
