@@ -150,6 +150,29 @@ double JaccardEstimate(const std::vector<uint32_t>& a, const std::vector<uint32_
 // Hamming distance of two SimHash fingerprints (0..64).
 int SimHashDistance(uint64_t a, uint64_t b);
 
+// Sentence-level helpers for later stages (summaries). Thread-safe.
+struct SentenceBounds {
+  uint32_t begin = 0;  // byte offsets in the text; trailing spaces excluded
+  uint32_t end = 0;
+  uint32_t paragraph = 0;  // 0-based paragraph (blank-line separated) index
+};
+// The sentences of `text` (valid UTF-8) in order, split as Analyze splits
+// them (DateMention::sentence and EntityMention::sentence index this list).
+// `lang` is an ISO 639-1 code or tag ("fr", "fr-FR"), may be empty.
+std::vector<SentenceBounds> SplitTextSentences(std::string_view text, std::string_view lang);
+
+// One term of a text with the byte span of the word it comes from.
+struct TextTerm {
+  std::string term;  // as in TermVector: stemmed, accent-folded; a number as written
+  uint32_t begin = 0;
+  uint32_t end = 0;
+  bool number = false;
+};
+// The terms of `text` in text order, made as the term vectors make them
+// (elisions, one-letter words and one-digit numbers dropped) except that
+// stop words are kept: the lists belong to the Analyzer. Empty for no words.
+std::vector<TextTerm> TextTerms(std::string_view text, std::string_view lang);
+
 }  // namespace veille
 
 #endif  // VEILLE_ANALYZE_H_

@@ -37,6 +37,13 @@ std::string LanguageCode(std::string_view tag) {
   return code.size() == 2 ? code : "";
 }
 
+// The number of UTF-8 code points of `s`.
+size_t CodePoints(std::string_view s) {
+  size_t n = 0;
+  for (const char c : s) n += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+  return n;
+}
+
 class AnalyzerImpl final : public Analyzer {
  public:
   AnalyzerImpl(const AnalyzeOptions& options, analyze::StopWords stop_words,
@@ -125,6 +132,29 @@ Result<std::unique_ptr<Analyzer>> Analyzer::Create(const AnalyzeOptions& options
   }
   return std::unique_ptr<Analyzer>(
       new AnalyzerImpl(resolved, std::move(stop_words), std::move(entity_resources)));
+}
+
+std::vector<SentenceBounds> SplitTextSentences(std::string_view text, std::string_view lang) {
+  std::vector<SentenceBounds> out;
+  for (const analyze::SentenceSpan& s : analyze::SplitSentences(text, LanguageCode(lang)))
+    out.push_back({s.begin, s.end, s.paragraph});
+  return out;
+}
+
+std::vector<TextTerm> TextTerms(std::string_view text, std::string_view lang) {
+  const std::string code = LanguageCode(lang);
+  std::vector<TextTerm> out;
+  // A text repeats its words: stem each distinct form once.
+  std::unordered_map<std::string, std::string> terms;
+  for (const analyze::Token& t : analyze::Tokenize(text, code)) {
+    if (t.kind == analyze::TokenKind::kElision) continue;
+    const bool number = t.kind == analyze::TokenKind::kNumber;
+    if (number ? t.lower.size() < 2 : CodePoints(t.lower) < 2) continue;
+    auto [it, fresh] = terms.try_emplace(t.lower);
+    if (fresh) it->second = analyze::TermOf(t, code);
+    out.push_back({it->second, t.begin, t.end, number});
+  }
+  return out;
 }
 
 size_t AnalyzedArticle::FeatureBytes() const {
