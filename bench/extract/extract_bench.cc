@@ -4,7 +4,8 @@
 // page, so that two builds can be compared page by page. The `veille
 // extract` command (bench/extract/run) adds the ingest reader and JSON
 // printing to the same work.
-// Usage: extract_bench [--repeat N] [--dump FILE] PAGE...   (plain or .gz)
+// Usage: extract_bench [--repeat N] [--dump FILE] [--format html|text] PAGE...
+//   (plain or .gz; --format text reads the pages as flattened text pages)
 #include <time.h>
 #include <zlib.h>
 
@@ -45,18 +46,24 @@ bool ReadPage(const std::string& path, std::string* out) {
 int main(int argc, char** argv) {
   int repeat = 1;
   std::string dump;
+  veille::DocFormat format = veille::DocFormat::kHtml;
   std::vector<std::string> paths;
   for (int i = 1; i < argc; ++i) {
     if (std::strcmp(argv[i], "--repeat") == 0 && i + 1 < argc) {
       repeat = std::max(1, std::atoi(argv[++i]));
     } else if (std::strcmp(argv[i], "--dump") == 0 && i + 1 < argc) {
       dump = argv[++i];
+    } else if (std::strcmp(argv[i], "--format") == 0 && i + 1 < argc) {
+      ++i;
+      format =
+          std::strcmp(argv[i], "text") == 0 ? veille::DocFormat::kText : veille::DocFormat::kHtml;
     } else {
       paths.emplace_back(argv[i]);
     }
   }
   if (paths.empty()) {
-    std::fprintf(stderr, "usage: extract_bench [--repeat N] [--dump FILE] PAGE...\n");
+    std::fprintf(stderr,
+                 "usage: extract_bench [--repeat N] [--dump FILE] [--format html|text] PAGE...\n");
     return 2;
   }
   std::ofstream out;
@@ -71,7 +78,7 @@ int main(int argc, char** argv) {
     for (const std::string& path : paths) {
       veille::RawDocument doc;
       doc.input = path;
-      doc.format = veille::DocFormat::kHtml;
+      doc.format = format;
       if (!ReadPage(path, &doc.bytes)) {
         ++failed;
         continue;

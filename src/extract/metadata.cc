@@ -19,7 +19,10 @@ constexpr int kMaxBylineTries = 4;       // bounds NodeText() calls on byline cu
 constexpr size_t kMaxBylineChars = 100;  // longer "author" elements are bios
 constexpr int kMaxDateTries = 8;         // bounds NodeText() calls on dateline cues
 constexpr size_t kMaxDatelineChars = 200;
-constexpr int kHeadlineDateSpan = 12;  // elements read for a date after the first <h1>
+constexpr int kHeadlineDateSpan = 12;
+constexpr size_t kMaxHeadlines = 16;  // title candidates kept per page
+constexpr int kMaxSubHeadlines =
+    6;  // of which <h2>/<h3>  // elements read for a date after the first <h1>
 
 // Whether a lowercased class/id names a dateline ("post-date", "entry-meta",
 // "datum", "fecha", "published", "time").
@@ -71,14 +74,23 @@ void MetadataCollector::Visit(const DomNode& element, bool in_content) {
   } else if (tag == "title") {
     const bool in_svg = TagName(element.parent()) == "svg";
     if (in.title_tag.empty() && !in_svg) in.title_tag = NodeText(element);
-  } else if (tag == "h1") {
-    if (after_h1_ < 0) after_h1_ = kHeadlineDateSpan;
-    if (in.first_h1.empty() || (in_content && !h1_in_content_)) {
-      std::string text = NodeText(element);
+  } else if (tag == "h1" || tag == "h2" || tag == "h3") {
+    const int level = tag[1] - '0';
+    if (level == 1 && after_h1_ < 0) after_h1_ = kHeadlineDateSpan;
+    std::string names;
+    AppendLowered(element, "class", &names);
+    AppendLowered(element, "id", &names);
+    AppendLowered(element, "itemprop", &names);
+    const bool title_class = NamesTitle(names);
+    const bool wanted =
+        !NamesHidden(names) &&
+        (level == 1 || ((title_class || in_content) && h2_seen_ < kMaxSubHeadlines));
+    if (wanted && in.headlines.size() < kMaxHeadlines) {
+      if (level > 1) ++h2_seen_;
+      std::string text = HeadlineText(element);
       if (!text.empty()) {
-        in.first_h1 = std::move(text);
-        h1_in_content_ = in_content;
-        in.h1_in_content = in_content;
+        in.headlines.push_back(
+            {std::move(text), level, in_content, title_class, IsHomeLinkHeading(element)});
       }
     }
   } else if (tag == "script") {
@@ -122,6 +134,13 @@ void MetadataCollector::Visit(const DomNode& element, bool in_content) {
     const std::string text = NodeText(element);
     if (text.size() <= kMaxDatelineChars) in.headline_date = FindDateInText(text);
   }
+  // A date standing alone in a small element ("<span>06.12.2022</span>",
+  // "<em>01.11.2023 11:35</em>"): the last resort, the first one in kept
+  // content preferred.
+  if (!in.lone_date_in_content && (in.lone_date.empty() || in_content) && tag != "script" &&
+      tag != "style" && tag != "title" && tag != "option") {
+    ReadLoneDate(element, in_content);
+  }
   if (in.byline.empty() && byline_tries_ < kMaxBylineTries) {
     const std::string cls = Lowered(AttrView(element, "class"));
     if (cls.find("byline") != std::string::npos ||
@@ -131,6 +150,26 @@ void MetadataCollector::Visit(const DomNode& element, bool in_content) {
       if (text.size() <= kMaxBylineChars) in.byline = std::move(text);
     }
   }
+}
+
+void MetadataCollector::ReadLoneDate(const DomNode& element, bool in_content) {
+  constexpr size_t kMaxLoneDateChars = 40;
+  constexpr size_t kMaxLoneDateLetters = 16;  // "Mittwoch, 24. April 2020"
+  size_t size = 0;
+  bool any = false;
+  for (DomNode child = element.first_child(); child; child = child.next_sibling()) {
+    if (!child.is_text()) return;  // leaf elements only: cheap and precise
+    size += child.text().size();
+    any = true;
+    if (size > kMaxLoneDateChars * 2) return;
+  }
+  if (!any) return;
+  const std::string text = NodeText(element);
+  if (text.size() > kMaxLoneDateChars || ShapeOf(text).letters > kMaxLoneDateLetters) return;
+  std::string date = FindDateInText(text);
+  if (date.empty()) return;
+  inputs_.lone_date = std::move(date);
+  inputs_.lone_date_in_content = in_content;
 }
 
 namespace {
@@ -144,36 +183,6 @@ std::string MetaValue(const MetadataInputs& in, const std::array<const char*, N>
     }
   }
   return "";
-}
-
-// Letters and digits of `s`, ASCII lowercased; other non-ASCII characters
-// are kept except typographic punctuation (U+2000-U+206F: quotes, dashes,
-// ellipsis; and NBSP, guillemets, middle dot), so that "„finished“" and
-// "\"finished\"" give the same key.
-std::string MatchKey(std::string_view s) {
-  std::string key;
-  for (size_t i = 0; i < s.size(); ++i) {
-    const auto u = static_cast<unsigned char>(s[i]);
-    const auto next = i + 1 < s.size() ? static_cast<unsigned char>(s[i + 1]) : 0;
-    if (u == 0xE2 && (next == 0x80 || next == 0x81)) {
-      i += 2;
-    } else if (u == 0xC2 && (next == 0xA0 || next == 0xAB || next == 0xBB || next == 0xB7)) {
-      i += 1;
-    } else if (u >= 0x80 || (u >= '0' && u <= '9')) {
-      key.push_back(s[i]);
-    } else if ((u | 0x20) >= 'a' && (u | 0x20) <= 'z') {
-      key.push_back(static_cast<char>(u | 0x20));
-    }
-  }
-  return key;
-}
-
-bool NamesSite(std::string_view part, std::string_view site, std::string_view host) {
-  const std::string key = MatchKey(part);
-  if (key.empty()) return false;
-  if (key == MatchKey(site) || key == MatchKey(host)) return true;
-  const size_t dot = host.rfind('.');
-  return dot != std::string_view::npos && key == MatchKey(host.substr(0, dot));
 }
 
 // A byline's name without its lead-in: "Par Joanne Massard" -> "Joanne Massard".
@@ -213,6 +222,11 @@ std::string FirstValidTime(std::initializer_list<std::string_view> candidates) {
   for (const std::string_view candidate : candidates) {
     if (candidate.empty()) continue;
     std::string time = LocalIsoTime(candidate);
+    // A date-time the ISO reader refuses ("2022-01-10T22:06:08:684Z") still
+    // names its day.
+    if (time.empty() && candidate.size() > 10 && (candidate[10] == 'T' || candidate[10] == ' ')) {
+      time = LocalIsoTime(candidate.substr(0, 10));
+    }
     if (!time.empty()) return time;
   }
   return "";
@@ -238,81 +252,7 @@ std::string PrimaryLanguage(std::string_view tag) {
   return lang.size() == 2 || lang.size() == 3 ? lang : "";
 }
 
-// Whether headline `h1` is the same story title as `other` (a meta or
-// <title> title): one's letters and digits contain the other's, the shorter
-// being at least half as long (so "Chronik: Lotte Tobisch ist tot" agrees
-// with "Lotte Tobisch ist tot", but a blog's name does not agree with a post's
-// title that happens to start with it).
-// With `loose` (an <h1> inside the kept content, so not a logo in the page
-// header), a declared title that merely contains the headline agrees too
-// ("Faire Lieferketten - Evangelisches Jugendwerk in Württemberg - EJW").
-bool SameTitle(std::string_view h1, std::string_view other, bool loose) {
-  constexpr size_t kMinLooseKey = 10;
-  const std::string a = MatchKey(h1);
-  const std::string b = MatchKey(other);
-  if (a.empty() || b.empty()) return false;
-  if (loose && a.size() >= kMinLooseKey && b.find(a) != std::string::npos) return true;
-  const std::string& shorter = a.size() <= b.size() ? a : b;
-  const std::string& longer = a.size() <= b.size() ? b : a;
-  return shorter.size() * 2 >= longer.size() && longer.find(shorter) != std::string::npos;
-}
-
-// The title. The visible headline (the first <h1>, preferring one in kept
-// content) is what a reader calls the title, with its own typography and
-// without the rubric or site that meta titles often add; but many pages use
-// <h1> for the site's logo or a section name. So the <h1> wins only when it
-// agrees with a title the page declares (og:title, twitter:title, JSON-LD
-// headline, or <title>); otherwise the first declared title does, with a
-// leading or trailing site name removed, and the <h1> only when nothing else
-// is there.
-std::string ChooseTitle(const MetadataInputs& in, std::string_view json_headline,
-                        std::string_view site, std::string_view host) {
-  constexpr size_t kMaxH1Chars = 400;
-  const std::string meta = MetaValue(in, std::array{"og:title", "twitter:title"});
-  const std::string tag = StripSiteFromTitle(in.title_tag, site, host);
-  const std::string_view h1 = in.first_h1;
-  const bool loose = in.h1_in_content && !NamesSite(h1, site, host);
-  if (!h1.empty() && h1.size() <= kMaxH1Chars &&
-      (SameTitle(h1, meta, loose) || SameTitle(h1, json_headline, loose) ||
-       SameTitle(h1, in.title_tag, loose))) {
-    // A headline drawn with its kicker ("Tunesien" + "Große Aufgaben für
-    // die neue Regierung"): a declared title that is the headline's end is
-    // the title itself.
-    const std::string h1_key = MatchKey(h1);
-    for (const std::string_view declared : {std::string_view(meta), json_headline}) {
-      const std::string title = StripSiteFromTitle(declared, site, host);
-      const std::string key = MatchKey(title);
-      if (!key.empty() && key.size() < h1_key.size() && h1_key.ends_with(key)) return title;
-    }
-    return std::string(h1);
-  }
-  for (const std::string_view candidate : {std::string_view(meta), json_headline}) {
-    if (!candidate.empty()) return StripSiteFromTitle(candidate, site, host);
-  }
-  if (!tag.empty()) return tag;
-  return std::string(h1);
-}
-
 }  // namespace
-
-std::string StripSiteFromTitle(std::string_view title, std::string_view site,
-                               std::string_view host) {
-  static constexpr std::array<std::string_view, 8> kSeparators = {" - ", " | ",  " – ", " — ",
-                                                                  " · ", " :: ", " » ", " / "};
-  for (const std::string_view sep : kSeparators) {
-    const size_t last = title.rfind(sep);
-    if (last != std::string_view::npos && last > 0 &&
-        NamesSite(title.substr(last + sep.size()), site, host)) {
-      return CollapseWhitespace(title.substr(0, last));
-    }
-    const size_t first = title.find(sep);
-    if (first != std::string_view::npos && first + sep.size() < title.size() &&
-        NamesSite(title.substr(0, first), site, host)) {
-      return CollapseWhitespace(title.substr(first + sep.size()));
-    }
-  }
-  return std::string(title);
-}
 
 std::string DateFromUrlPath(std::string_view url) {
   const size_t scheme = url.find("://");
@@ -353,7 +293,8 @@ PageMetadata ResolveMetadata(const MetadataInputs& in, std::string_view page_url
   if (out.site.empty()) out.site = json.publisher;
   if (out.site.empty()) out.site = MetaValue(in, std::array{"application-name"});
 
-  out.title = ChooseTitle(in, json.headline, out.site, host);
+  const std::string meta_title = MetaValue(in, std::array{"og:title", "twitter:title"});
+  out.title = ChooseTitle(in.headlines, {meta_title, json.headline, in.title_tag}, out.site, host);
 
   std::string meta_author = MetaValue(in, std::array{"author"});
   std::string article_author = MetaValue(in, std::array{"article:author"});
@@ -370,9 +311,12 @@ PageMetadata ResolveMetadata(const MetadataInputs& in, std::string_view page_url
        MetaValue(in, std::array{"og:published_time", "og:article:published_time"}),
        in.itemprop_published,
        MetaValue(in, std::array{"datepublished", "pubdate", "publishdate", "date", "dc.date.issued",
-                                "dc.date", "dcterms.date", "parsely-pub-date", "sailthru.date"}),
-       in.time_datetime, DateFromUrlPath(out.canonical_url), DateFromUrlPath(page_url),
-       in.text_date, in.headline_date});
+                                "dc.date", "dcterms.date", "dcterms.issued", "dcterms.created",
+                                "dc.date.created", "schema:datepublished", "schema:datecreated",
+                                "parsely-pub-date", "sailthru.date", "publication_date",
+                                "citation_publication_date", "citation_date"}),
+       in.time_datetime, FindDateInText(in.time_datetime), DateFromUrlPath(out.canonical_url),
+       DateFromUrlPath(page_url), in.text_date, in.headline_date, in.lone_date});
 
   out.lang = PrimaryLanguage(in.html_lang);
   if (out.lang.empty()) {

@@ -12,16 +12,17 @@
 #include <utility>
 #include <vector>
 
+#include "extract/title.h"
+
 namespace veille::extract {
 
 class DomNode;  // extract/html_dom.h
 
 // The raw candidates found in the DOM, before any choice is made.
 struct MetadataInputs {
-  std::string html_lang;       // <html lang>
-  std::string title_tag;       // <title>
-  std::string first_h1;        // the first <h1> in kept content, else anywhere
-  bool h1_in_content = false;  // first_h1 is inside kept content
+  std::string html_lang;            // <html lang>
+  std::string title_tag;            // <title>
+  std::vector<Headline> headlines;  // <h1>s, title-class and in-content <h2>/<h3>s, in order
   std::vector<std::pair<std::string, std::string>>
       meta;                          // (lowercased name/property/itemprop/http-equiv, content)
   std::vector<std::string> json_ld;  // <script type="application/ld+json"> texts
@@ -32,6 +33,8 @@ struct MetadataInputs {
   std::string itemprop_published;    // an element's itemprop=datePublished value
   std::string text_date;      // "YYYY-MM-DD" read in a dateline's text (class/id naming a date)
   std::string headline_date;  // "YYYY-MM-DD" read in a short element just after the first <h1>
+  std::string lone_date;      // "YYYY-MM-DD": the first element whose short text is a date
+  bool lone_date_in_content = false;
 };
 
 class MetadataCollector {
@@ -44,8 +47,10 @@ class MetadataCollector {
   MetadataInputs& inputs() { return inputs_; }
 
  private:
+  void ReadLoneDate(const DomNode& element, bool in_content);
+
   MetadataInputs inputs_;
-  bool h1_in_content_ = false;
+  int h2_seen_ = 0;  // <h2>/<h3> candidates taken so far
   bool time_in_content_ = false;
   int byline_tries_ = 0;  // bounds the text reads spent on byline candidates
   int date_tries_ = 0;    // the same for dateline candidates
@@ -62,21 +67,12 @@ struct PageMetadata {
   std::string image_url;      // absolute when it could be resolved
 };
 
-// Chooses each field from `inputs`: title (og:title, twitter:title, JSON-LD
-// headline, first h1, <title>; a " - Site" suffix naming the site or host is
-// removed), author, published (validated by NormalizeIsoTime; a /YYYY/MM/DD/
-// in the canonical or page URL path, then a date written in a dateline's
-// text, then one written just under the headline, are the last resorts), site, canonical URL
-// (resolved against `page_url`, then canonicalised), lang and image. Pure; never fails: fields
+// Chooses each field from `inputs`: title (ChooseTitle in title.h), author, published (validated by
+// NormalizeIsoTime; a /YYYY/MM/DD/ in the canonical or page URL path, then a date written in a
+// dateline's text, then one written just under the headline, are the last resorts), site, canonical
+// URL (resolved against `page_url`, then canonicalised), lang and image. Pure; never fails: fields
 // without a valid candidate are empty.
 PageMetadata ResolveMetadata(const MetadataInputs& inputs, std::string_view page_url);
-
-// Removes a leading or trailing site name from a title ("Titre - Le Monde",
-// "Le Monde | Titre") when it matches `site` or `host` (compared on letters
-// and digits only, lowercased; "lemonde.fr" matches "Le Monde"). Returns the
-// title unchanged otherwise.
-std::string StripSiteFromTitle(std::string_view title, std::string_view site,
-                               std::string_view host);
 
 // `raw` (an ISO 8601 date or date-time) validated by NormalizeIsoTime and
 // kept in the page's own calendar: a date-time with a numeric offset comes

@@ -62,8 +62,7 @@ TEST(Extract, ReadsJsonLdMetadataFromAGraph) {
           "  {\"name\": \"Paul Martin\"}],"
           " \"publisher\": {\"@type\": \"Organization\", \"name\": \"Le Quotidien\"},"
           " \"image\": {\"url\": \"https://cdn.example.org/kim.jpg\"}}]}"
-          "</script><script type=\"application/ld+json\">{broken</script></head><body>"
-          "<h1>Autre titre</h1>") +
+          "</script><script type=\"application/ld+json\">{broken</script></head><body>") +
       kFrenchBody + "</body></html>";
   const Article a = MustExtract(Html(html, "https://example.org/a"));
   EXPECT_EQ(a.title, "Kim & Poutine");

@@ -173,7 +173,9 @@ TEST(HtmlExtractor, CollectsMetadataInputsEvenFromDroppedElements) {
   EXPECT_TRUE(result.parsed);
   EXPECT_EQ(result.metadata.html_lang, "fr-FR");
   EXPECT_EQ(result.metadata.title_tag, "Sommet | Le Journal");
-  EXPECT_EQ(result.metadata.first_h1, "Le sommet de Moscou");
+  ASSERT_EQ(result.metadata.headlines.size(), 1u);
+  EXPECT_EQ(result.metadata.headlines[0].text, "Le sommet de Moscou");
+  EXPECT_EQ(result.metadata.headlines[0].level, 1);
   EXPECT_EQ(result.metadata.byline, "Par Jeanne Dupont");
   EXPECT_EQ(result.metadata.canonical_href, "/2019/04/25/sommet");
   EXPECT_EQ(result.metadata.time_datetime, "2019-04-25T08:00:00+02:00");

@@ -12,6 +12,7 @@ namespace veille {
 namespace {
 
 using extract::FindDateInText;
+using extract::Headline;
 using extract::MetadataInputs;
 using extract::ResolveMetadata;
 
@@ -63,16 +64,16 @@ TEST(TextDate, RejectsIncompleteOrImpossibleDates) {
 TEST(Metadata, VisibleHeadlineWinsWhenItAgreesWithTheDeclaredTitle) {
   MetadataInputs in;
   in.meta = {{"og:title", "Chronik: Lotte Tobisch ist tot"}};
-  in.first_h1 = "Lotte Tobisch ist tot";
+  in.headlines = {{"Lotte Tobisch ist tot", 1}};
   EXPECT_EQ(ResolveMetadata(in, "").title, "Lotte Tobisch ist tot");
-  in.first_h1 = "Bushido erklärt ihn für „finished“";
+  in.headlines = {{"Bushido erklärt ihn für „finished“", 1}};
   in.meta = {{"og:title", "Bushido erklärt ihn für \"finished\""}};
   EXPECT_EQ(ResolveMetadata(in, "").title, "Bushido erklärt ihn für „finished“");
 }
 
 TEST(Metadata, LogoHeadlineLosesToTheDeclaredTitle) {
   MetadataInputs in;
-  in.first_h1 = "Krimiblog";
+  in.headlines = {{"Krimiblog", 1}};
   in.title_tag = "Das vermutlich schwulste Musikvideo der Welt | Krimiblog";
   in.meta = {{"og:site_name", "Krimiblog"}};
   EXPECT_EQ(ResolveMetadata(in, "https://krimiblog.de/x").title,
@@ -102,12 +103,11 @@ TEST(Metadata, DateOrderOfTrust) {
 
 TEST(Metadata, KickerDrawnInTheHeadlineIsNotPartOfTheTitle) {
   MetadataInputs in;
-  in.first_h1 = "Tunesien Große Aufgaben für die neue Regierung";
-  in.h1_in_content = true;
+  in.headlines = {{"Tunesien Große Aufgaben für die neue Regierung", 1, true}};
   in.meta = {{"og:title", "Große Aufgaben für die neue Regierung"}};
   EXPECT_EQ(ResolveMetadata(in, "").title, "Große Aufgaben für die neue Regierung");
   // The headline without the declared title's site suffix still wins.
-  in.first_h1 = "Große Aufgaben für die neue Regierung";
+  in.headlines = {{"Große Aufgaben für die neue Regierung", 1, true}};
   in.meta = {{"og:title", "Große Aufgaben für die neue Regierung | Qantara"}};
   EXPECT_EQ(ResolveMetadata(in, "https://qantara.de/x").title,
             "Große Aufgaben für die neue Regierung");
@@ -138,6 +138,90 @@ TEST(Metadata, DatelineTextIsTheLastResortOnAPage) {
                                 kBody + "</article><footer>© 2012-2019</footer></body></html>");
   EXPECT_EQ(a.published, "2019-04-25");
   EXPECT_EQ(a.title, "Kim en Russie");
+}
+
+TEST(Metadata, HeadlineEqualToADeclaredTitleBeatsTheBlogLogo) {
+  // The blog's name is an <h1> too, and "Post | Blog" holds it; the post's
+  // own <h1> equals og:title.
+  MetadataInputs in;
+  in.headlines = {{"gnaddrig ad libitum", 1, true}, {"Scherenschnitt (3)", 1, true}};
+  in.title_tag = "Scherenschnitt (3) | gnaddrig ad libitum";
+  in.meta = {{"og:title", "Scherenschnitt (3)"}};
+  EXPECT_EQ(ResolveMetadata(in, "").title, "Scherenschnitt (3)");
+  // Without og:title, the logo (a link to the home page) is no candidate.
+  in.meta.clear();
+  in.headlines[0].home_link = true;
+  EXPECT_EQ(ResolveMetadata(in, "").title, "Scherenschnitt (3)");
+}
+
+TEST(Metadata, VisibleHeadlineBeatsAnUnrelatedSeoTitle) {
+  MetadataInputs in;
+  in.title_tag = ".:: NMB-MEDIA ::. eBay-Templates, JTL-Wawi Designvorlagen";
+  in.headlines = {{"Datenschutztechnische Anpassung der eBay-Verkaufsvorlagen", 1, true}};
+  EXPECT_EQ(ResolveMetadata(in, "").title,
+            "Datenschutztechnische Anpassung der eBay-Verkaufsvorlagen");
+  // A kicker or label heading is not a title.
+  in.headlines = {{"Sie sind hier:", 1, true}};
+  EXPECT_EQ(ResolveMetadata(in, "").title, in.title_tag);
+  // A page without <h1> whose content opens with its title as an <h2>.
+  in.headlines = {{"Schreiben Sie Informationen für Ihre Zielgruppe", 2, true},
+                  {"Kontakt", 2, true}};
+  EXPECT_EQ(ResolveMetadata(in, "").title, "Schreiben Sie Informationen für Ihre Zielgruppe");
+}
+
+TEST(Metadata, TitleClassHeadingInsideADeclaredTitle) {
+  // WordPress: the post title is an <h2 class="entry-title"> outside the
+  // kept content, the <title> adds an unknown blog name.
+  MetadataInputs in;
+  in.headlines = {{"Krimiblog-Archiv", 1, false},
+                  {"Das vermutlich schwulste Musikvideo", 3, false, true}};
+  in.title_tag = "Krimiblog-Archiv » Das vermutlich schwulste Musikvideo";
+  EXPECT_EQ(ResolveMetadata(in, "").title, "Das vermutlich schwulste Musikvideo");
+}
+
+TEST(Metadata, HeadlineTextLeavesTheKickerOut) {
+  const Article a = MustExtract(
+      std::string("<html><head><title>Datenleck bei Rheinmetall</title></head><body><article>"
+                  "<h1><span class=\"dachzeile\">Interne Unterlagen im Netz</span> "
+                  "<span class=\"headline\">Daten von Rheinmetall gehackt</span></h1>") +
+      kBody + "</article></body></html>");
+  EXPECT_EQ(a.title, "Daten von Rheinmetall gehackt");
+  const Article b = MustExtract(
+      std::string("<html><body><article><h1><div class=\"topic-label\">100. Geburtstag</div>"
+                  "Margot Friedländer wird 100 Jahre</h1>") +
+      kBody + "</article></body></html>");
+  EXPECT_EQ(b.title, "Margot Friedländer wird 100 Jahre");
+  // A heading for screen readers only is no candidate.
+  const Article c = MustExtract(
+      std::string("<html><head><title>Atomkraft ist nicht nachhaltig | Amt</title></head><body>"
+                  "<h1 class=\"visuallyhidden\">Atomkraft ist nicht nachhaltig | Amt</h1>"
+                  "<article><h2 class=\"title\">Atomkraft ist nicht nachhaltig</h2>") +
+      kBody + "</article></body></html>");
+  EXPECT_EQ(c.title, "Atomkraft ist nicht nachhaltig");
+}
+
+TEST(Metadata, DateStandingAloneInASmallElement) {
+  const Article a = MustExtract(std::string("<html><body><article><h1>Windpark</h1><div>"
+                                            "<span>Presse</span><span>06.12.2022</span></div>") +
+                                kBody + "</article></body></html>");
+  EXPECT_EQ(a.published, "2022-12-06");
+  // A long text holding a date is not a dateline.
+  const Article b = MustExtract(std::string("<html><body><article>") + kBody +
+                                "<p>Die Anlage wird am 06.12.2022 in Betrieb genommen, sagte "
+                                "der Betreiber.</p></article></body></html>");
+  EXPECT_EQ(b.published, "");
+}
+
+TEST(Metadata, DateSourcesTheIsoReaderRefuses) {
+  MetadataInputs in;
+  in.time_datetime = "11.11.2021 18:00";  // not ISO, still a date
+  EXPECT_EQ(ResolveMetadata(in, "").published, "2021-11-11");
+  in.time_datetime.clear();
+  in.json_ld = {R"({"@type":"Article","datePublished":"2022-01-10T22:06:08:684Z"})"};
+  EXPECT_EQ(ResolveMetadata(in, "").published, "2022-01-10");
+  in.json_ld.clear();
+  in.meta = {{"schema:datecreated", "2022-01-28T12:45:46+00:00"}};
+  EXPECT_EQ(ResolveMetadata(in, "").published.substr(0, 10), "2022-01-28");
 }
 
 TEST(Metadata, AuthorSourcesInOrder) {

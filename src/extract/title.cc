@@ -1,0 +1,264 @@
+#include "extract/title.h"
+
+#include <array>
+
+#include "extract/dom_util.h"
+#include "extract/text_util.h"
+
+namespace veille::extract {
+namespace {
+
+constexpr size_t kMaxHeadlineChars = 400;  // longer "headings" are misused blocks
+
+bool ContainsAny(std::string_view s, std::initializer_list<std::string_view> cues) {
+  for (const std::string_view cue : cues) {
+    if (s.find(cue) != std::string_view::npos) return true;
+  }
+  return false;
+}
+
+std::string ClassAndId(const DomNode& element) {
+  std::string names;
+  AppendLowered(element, "class", &names);
+  AppendLowered(element, "id", &names);
+  AppendLowered(element, "itemprop", &names);
+  return names;
+}
+
+// Whether lowercased class/id names a kicker drawn inside a headline.
+bool NamesKicker(std::string_view names) {
+  return ContainsAny(names,
+                     {"dachzeile", "kicker", "topline", "overline", "roofline", "eyebrow", "topic",
+                      "subtitle", "spitzmarke", "supertitle", "pretitle", "pre-title", "rubric"});
+}
+
+void AppendWithoutKickers(const DomNode& node, std::string* out) {
+  for (DomNode child = node.first_child(); child; child = child.next_sibling()) {
+    if (child.is_text()) {
+      out->append(child.text());
+      out->push_back(' ');
+    } else if (child.is_element() && !NamesKicker(ClassAndId(child))) {
+      AppendWithoutKickers(child, out);
+    }
+  }
+}
+
+// A descendant (two levels at most) whose class names the headline itself.
+DomNode HeadlinePart(const DomNode& heading, int depth) {
+  for (DomNode child = heading.first_child(); child; child = child.next_sibling()) {
+    if (!child.is_element()) continue;
+    const std::string names = ClassAndId(child);
+    if (NamesTitle(names) && !NamesKicker(names)) return child;
+    if (depth > 0) {
+      if (DomNode part = HeadlinePart(child, depth - 1)) return part;
+    }
+  }
+  return DomNode();
+}
+
+// Letters and digits of `s`, ASCII lowercased; other non-ASCII characters
+// are kept except typographic punctuation (U+2000-U+206F: quotes, dashes,
+// ellipsis; and NBSP, guillemets, middle dot, soft hyphen), so that "„finished“" and
+// "\"finished\"" give the same key.
+std::string MatchKey(std::string_view s) {
+  std::string key;
+  for (size_t i = 0; i < s.size(); ++i) {
+    const auto u = static_cast<unsigned char>(s[i]);
+    const auto next = i + 1 < s.size() ? static_cast<unsigned char>(s[i + 1]) : 0;
+    if (u == 0xE2 && (next == 0x80 || next == 0x81)) {
+      i += 2;
+    } else if (u == 0xC2 &&
+               (next == 0xA0 || next == 0xAB || next == 0xBB || next == 0xB7 || next == 0xAD)) {
+      i += 1;
+    } else if (u >= 0x80 || (u >= '0' && u <= '9')) {
+      key.push_back(s[i]);
+    } else if ((u | 0x20) >= 'a' && (u | 0x20) <= 'z') {
+      key.push_back(static_cast<char>(u | 0x20));
+    }
+  }
+  return key;
+}
+
+bool NamesSite(std::string_view part, std::string_view site, std::string_view host) {
+  const std::string key = MatchKey(part);
+  if (key.empty()) return false;
+  if (key == MatchKey(site) || key == MatchKey(host)) return true;
+  const size_t dot = host.rfind('.');
+  return dot != std::string_view::npos && key == MatchKey(host.substr(0, dot));
+}
+
+// How well headline `h` agrees with `other` (a declared title), compared on
+// letters and digits: 3 when equal; 2 when one contains the other, the
+// shorter being at least half as long (so "Chronik: Lotte Tobisch ist tot"
+// agrees with "Lotte Tobisch ist tot", but a blog's name does not agree with
+// a post's title that happens to start with it); 1 when `loose` (a headline
+// inside the kept content, so not a logo in the page header) and the
+// declared title merely contains the headline ("Faire Lieferketten -
+// Evangelisches Jugendwerk in Württemberg - EJW"); else 0.
+int Agreement(std::string_view h, std::string_view other, bool loose) {
+  constexpr size_t kMinLooseKey = 10;
+  const std::string a = MatchKey(h);
+  const std::string b = MatchKey(other);
+  if (a.empty() || b.empty()) return 0;
+  if (a == b) return 3;
+  const std::string& shorter = a.size() <= b.size() ? a : b;
+  const std::string& longer = a.size() <= b.size() ? b : a;
+  if (shorter.size() * 2 >= longer.size() && longer.find(shorter) != std::string::npos) return 2;
+  return loose && a.size() >= kMinLooseKey && b.find(a) != std::string::npos ? 1 : 0;
+}
+
+// The headline, or the declared title that is its end when the headline is
+// drawn after its kicker ("Tunesien" + "Große Aufgaben für die neue
+// Regierung" vs og:title "Große Aufgaben für die neue Regierung").
+std::string WithoutKicker(const Headline& h, const DeclaredTitles& declared, std::string_view site,
+                          std::string_view host) {
+  const std::string h_key = MatchKey(h.text);
+  for (const std::string_view candidate : {declared.meta, declared.json_ld}) {
+    const std::string title = StripSiteFromTitle(candidate, site, host);
+    const std::string key = MatchKey(title);
+    if (!key.empty() && key.size() < h_key.size() && h_key.ends_with(key)) return title;
+  }
+  return h.text;
+}
+
+}  // namespace
+
+bool IsHomeLinkHeading(const DomNode& heading) {
+  // Down through single-child wrappers (<h1><span><a href="/">...).
+  DomNode node = heading;
+  for (int depth = 0; depth < 3; ++depth) {
+    DomNode only;
+    for (DomNode child = node.first_child(); child; child = child.next_sibling()) {
+      if (child.is_text()) {
+        if (child.text().find_first_not_of(" \t\r\n") != std::string_view::npos) return false;
+      } else if (child.is_element()) {
+        if (only) return false;
+        only = child;
+      }
+    }
+    if (!only) return false;
+    if (TagName(only) != "a") {
+      node = only;
+      continue;
+    }
+    std::string_view href = AttrView(only, "href");
+    if (const size_t scheme = href.find("://"); scheme != std::string_view::npos) {
+      const size_t path = href.find('/', scheme + 3);
+      href = path == std::string_view::npos ? std::string_view() : href.substr(path);
+    }
+    while (!href.empty() && (href.front() == '.' || href.front() == '/')) href.remove_prefix(1);
+    return href.empty() || href.starts_with("index.") || href.starts_with("?lang");
+  }
+  return false;
+}
+
+bool NamesHidden(std::string_view names) {
+  return ContainsAny(names, {"hidden", "sr-only", "screen-reader", "visually", "offscreen"});
+}
+
+bool NamesTitle(std::string_view names) {
+  return ContainsAny(names, {"title", "headline", "heading"}) &&
+         !ContainsAny(names, {"subtitle", "site-", "logo", "brand", "nav", "menu"});
+}
+
+std::string HeadlineText(const DomNode& heading) {
+  const std::string whole = NodeText(heading);
+  if (const DomNode part = HeadlinePart(heading, 1)) {
+    std::string text = NodeText(part);
+    if (!text.empty() && text.size() < whole.size()) return text;
+  }
+  std::string text;
+  AppendWithoutKickers(heading, &text);
+  text = CollapseWhitespace(text);
+  return text.empty() ? whole : text;
+}
+
+std::string ChooseTitle(const std::vector<Headline>& headlines, const DeclaredTitles& declared,
+                        std::string_view site, std::string_view host) {
+  // Passes over the headlines, most trusted first.
+  const auto pass_of = [](const Headline& h) {
+    if (h.level == 1) return h.in_content ? 0 : 1;
+    if (h.title_class) return 2;
+    return h.in_content ? 3 : 4;
+  };
+  // Pass by pass, the strongest agreement wins (a headline equal to a
+  // declared title beats a blog's logo <h1> that "Post title | Blog name"
+  // contains); mere containment in a declared title (1) comes last.
+  // Declared titles are compared without their site name; a headline that
+  // is the site's name (a logo) agrees with nothing.
+  const std::array<std::string, 3> stripped = {StripSiteFromTitle(declared.meta, site, host),
+                                               StripSiteFromTitle(declared.json_ld, site, host),
+                                               StripSiteFromTitle(declared.title_tag, site, host)};
+  const auto find = [&](int pass, int strength) -> const Headline* {
+    for (const Headline& h : headlines) {
+      if (pass_of(h) != pass || h.text.empty() || h.text.size() > kMaxHeadlineChars ||
+          h.home_link || NamesSite(h.text, site, host)) {
+        continue;
+      }
+      for (const std::string& d : stripped) {
+        if (Agreement(h.text, d, h.in_content || h.title_class) == strength) return &h;
+      }
+    }
+    return nullptr;
+  };
+  for (int pass = 0; pass < 4; ++pass) {
+    for (const int strength : {3, 2}) {
+      if (const Headline* h = find(pass, strength)) return WithoutKicker(*h, declared, site, host);
+    }
+  }
+  for (int pass = 0; pass < 4; ++pass) {
+    if (const Headline* h = find(pass, 1)) return WithoutKicker(*h, declared, site, host);
+  }
+  // No agreement: the page's own visible headline (an <h1> in kept content)
+  // is what a reader calls the title; declared titles are often SEO texts.
+  // A kicker or label ("Energiewende Oberland:", "Sie sind hier:") is not.
+  constexpr size_t kMinKey = 3;
+  for (const Headline& h : headlines) {
+    if (h.level == 1 && h.in_content && !h.home_link && h.text.size() <= kMaxHeadlineChars &&
+        MatchKey(h.text).size() >= kMinKey && !h.text.ends_with(':') &&
+        !NamesSite(h.text, site, host)) {
+      return h.text;
+    }
+  }
+  // A page without a headline of its own (no <h1> but logos) that draws
+  // its title as the first <h2> of its content.
+  bool has_h1 = false;
+  for (const Headline& h : headlines) has_h1 |= h.level == 1 && !h.home_link;
+  for (const Headline& h : headlines) {
+    if (has_h1) break;
+    if (h.level == 2 && h.in_content && !h.home_link && h.text.size() <= kMaxHeadlineChars &&
+        MatchKey(h.text).size() >= kMinKey && !h.text.ends_with(':') &&
+        !NamesSite(h.text, site, host)) {
+      return h.text;
+    }
+    if (h.level == 2 && h.in_content) break;  // only the first one
+  }
+  for (const std::string_view candidate : {declared.meta, declared.json_ld, declared.title_tag}) {
+    if (!candidate.empty()) return StripSiteFromTitle(candidate, site, host);
+  }
+  for (const Headline& h : headlines) {
+    if (h.level == 1 && !h.text.empty()) return h.text;
+  }
+  return "";
+}
+
+std::string StripSiteFromTitle(std::string_view title, std::string_view site,
+                               std::string_view host) {
+  static constexpr std::array<std::string_view, 8> kSeparators = {" - ", " | ",  " – ", " — ",
+                                                                  " · ", " :: ", " » ", " / "};
+  for (const std::string_view sep : kSeparators) {
+    const size_t last = title.rfind(sep);
+    if (last != std::string_view::npos && last > 0 &&
+        NamesSite(title.substr(last + sep.size()), site, host)) {
+      return CollapseWhitespace(title.substr(0, last));
+    }
+    const size_t first = title.find(sep);
+    if (first != std::string_view::npos && first + sep.size() < title.size() &&
+        NamesSite(title.substr(0, first), site, host)) {
+      return CollapseWhitespace(title.substr(first + sep.size()));
+    }
+  }
+  return std::string(title);
+}
+
+}  // namespace veille::extract
