@@ -193,7 +193,32 @@ Result<std::vector<TextPair>> LoadTgPairs(const std::string& dir) {
   return out;
 }
 
-Result<std::vector<EvalText>> LoadSeeds(const std::string& dir) {
+namespace {
+
+// The publication dates the seed pages came with (the flattened pages lost
+// them; the pipeline gets them from the feed or the page's metadata), noon
+// UTC. kUnknownTime for a page not listed.
+int64_t SeedPublished(const std::string& name) {
+  struct Known {
+    const char* prefix;
+    int year, month, day;
+  };
+  static const Known kKnown[] = {{"000_", 2019, 4, 25},
+                                 {"001_", 2019, 4, 23},
+                                 {"002_", 2024, 6, 19},
+                                 {"003_", 2019, 4, 24},
+                                 {"004_", 2019, 4, 25}};
+  for (const Known& k : kKnown) {
+    if (name.rfind(k.prefix, 0) == 0) {
+      return static_cast<int64_t>(DaysFromCivil(k.year, k.month, k.day)) * 86400 + 12 * 3600;
+    }
+  }
+  return kUnknownTime;
+}
+
+}  // namespace
+
+Result<std::vector<EvalText>> LoadSeeds(const std::string& dir, bool with_dates) {
   std::vector<std::string> files;
   for (const auto& e : std::filesystem::directory_iterator(dir)) files.push_back(e.path().string());
   std::sort(files.begin(), files.end());
@@ -212,6 +237,7 @@ Result<std::vector<EvalText>> LoadSeeds(const std::string& dir) {
     // Expected: 000, 001, 003, 004 report the 2019 Vladivostok summit; 002
     // the 2024 Pyongyang visit.
     t.gold = name.rfind("002_", 0) == 0 ? "pyongyang-2024" : "vladivostok-2019";
+    if (with_dates) t.time = SeedPublished(name);
     out.push_back(std::move(t));
   }
   return out;

@@ -25,8 +25,11 @@ struct TextPair {
 // tgcontest pools: every *.tsv of `dir` (ru_* in Russian, en_* in English).
 Result<std::vector<TextPair>> LoadTgPairs(const std::string& dir);
 // The seed pages through the project's Extract(); gold: the expected story
-// per seed (000, 001, 003, 004 one story; 002 another).
-Result<std::vector<EvalText>> LoadSeeds(const std::string& dir);
+// per seed (000, 001, 003, 004 one story; 002 another). With `with_dates`,
+// each page's time is the publication date it came with (000 2019-04-25,
+// 001 2019-04-23, 002 2024-06-19, 003 2019-04-24, 004 2019-04-25, noon UTC),
+// as the pipeline feeds it; else kUnknownTime.
+Result<std::vector<EvalText>> LoadSeeds(const std::string& dir, bool with_dates);
 // Background French text for document frequencies (Europeana newspapers,
 // tokens grouped into pseudo-documents of about 300 words).
 Result<std::vector<EvalText>> LoadFrenchBackground(const std::string& bio_gz, size_t max_docs);

@@ -5,7 +5,7 @@
 // times), tgcontest same-story pairs (each pair fed as a two-article stream)
 // and the seed pages. Document frequencies are those of each dataset's texts
 // (no labels used), as the engine's DF table holds those of its base.
-// Usage: eval_cluster [--orders N] [--set name=value ...] [--only NAME]
+// Usage: eval_cluster [--orders N] [--set name=value ...] [--only NAME] [--pairs] [--dump]
 #include <algorithm>
 #include <cstdio>
 #include <cstring>
@@ -16,6 +16,7 @@
 #include "cluster/centroid.h"
 #include "cluster/similarity.h"
 #include "datasets.h"
+#include "diagnostics.h"
 #include "metrics.h"
 #include "text_features.h"
 #include "veille/cluster.h"
@@ -39,6 +40,7 @@ struct Prepared {
 };
 
 bool g_dump = false;
+bool g_pairs = false;
 
 // Debug: the composition of predicted stories (gold label counts, a title each).
 void Dump(const Prepared& p, const std::vector<int64_t>& label) {
@@ -173,6 +175,7 @@ void PrintRow(const char* dataset, const char* system, const std::vector<Scores>
 void RunStream(const char* name, const Prepared& p, int orders, int64_t window_s,
                const ClusterOptions& options) {
   std::vector<Scores> engine, baseline;
+  if (g_pairs) PairDiagnostics(name, p.docs, p.gold, window_s == 0, options);
   for (int k = 0; k < orders; ++k) {
     const auto order = Order(p, static_cast<uint32_t>(k + 1), window_s);
     const auto labels = Engine(p, order, options);
@@ -192,6 +195,11 @@ void RunPairs(const std::vector<TextPair>& pairs, const ClusterOptions& options)
   std::vector<EvalText> texts;
   for (const TextPair& pr : pairs) texts.push_back(pr.a), texts.push_back(pr.b);
   const Prepared p = Prepare(texts, {});
+  if (g_pairs) {
+    std::vector<LabelledPair> pp;
+    for (size_t i = 0; i < pairs.size(); ++i) pp.push_back({2 * i, 2 * i + 1, pairs[i].same});
+    PairAuc("tgpairs", p.docs, pp, options);
+  }
   int correct[2] = {0, 0}, base_correct = 0, same_hits = 0, diff_hits = 0, same = 0;
   for (size_t i = 0; i < pairs.size(); ++i) {
     for (int dir = 0; dir < 2; ++dir) {
@@ -232,8 +240,8 @@ void RunPairs(const std::vector<TextPair>& pairs, const ClusterOptions& options)
   std::printf("tgpairs  baseline  accuracy %.3f\n", base_correct / n);
 }
 
-void RunSeeds(const std::vector<EvalText>& seeds, const std::vector<EvalText>& background,
-              int orders, const ClusterOptions& options) {
+void RunSeeds(const char* name, const std::vector<EvalText>& seeds,
+              const std::vector<EvalText>& background, int orders, const ClusterOptions& options) {
   const Prepared p = Prepare(seeds, background);
   if (g_dump) {
     for (size_t i = 0; i < p.docs.size(); ++i) {
@@ -257,18 +265,18 @@ void RunSeeds(const std::vector<EvalText>& seeds, const std::vector<EvalText>& b
     const auto lines = LinkStorylines(c->Profiles(32, 16), StorylineOptions{});
     one_line += lines.size() == 1;
     if (k == 0) {
-      std::printf("seeds    stories:");
+      std::printf("%-8s stories:", name);
       for (size_t i = 0; i < labels.size(); ++i)
         std::printf(" %03zu->%lld", i, (long long)labels[i]);
       std::printf("  storylines: %zu\n", lines.size());
     }
   }
-  PrintRow("seeds", "veille", engine);
-  PrintRow("seeds", "baseline", baseline);
+  PrintRow(name, "veille", engine);
+  PrintRow(name, "baseline", baseline);
   std::printf(
-      "seeds    expected two stories {000,001,003,004} {002}: %d/%d orders; one storyline: %d/%d "
+      "%-8s expected two stories {000,001,003,004} {002}: %d/%d orders; one storyline: %d/%d "
       "orders\n",
-      exact, orders, one_line, orders);
+      name, exact, orders, one_line, orders);
 }
 
 bool SetOption(ClusterOptions* o, const std::string& kv) {
@@ -314,6 +322,14 @@ bool SetOption(ClusterOptions* o, const std::string& kv) {
     o->merge_threshold = v;
   else if (k == "time_grace_s")
     o->time_grace_s = static_cast<int64_t>(v);
+  else if (k == "whole_text")
+    o->whole_text = v != 0;
+  else if (k == "retire_after_docs")
+    o->retire_after_docs = static_cast<int>(v);
+  else if (k == "support_sample")
+    o->support_sample = static_cast<int>(v);
+  else if (k == "max_candidates")
+    o->max_candidates = static_cast<int>(v);
   else if (k == "time_half_life_s")
     o->time_half_life_s = static_cast<int64_t>(v);
   else
@@ -333,14 +349,16 @@ int Main(int argc, char** argv) {
         std::fprintf(stderr, "unknown option %s\n", argv[i]);
         return 2;
       }
+    } else if (!std::strcmp(argv[i], "--pairs")) {
+      g_pairs = true;
     } else if (!std::strcmp(argv[i], "--dump")) {
       g_dump = true;
     } else if (!std::strcmp(argv[i], "--only") && i + 1 < argc) {
       only = argv[++i];
     } else {
-      std::fprintf(
-          stderr,
-          "usage: eval_cluster [--orders N] [--set name=value] [--only uci|ecb|tg|seeds]\n");
+      std::fprintf(stderr,
+                   "usage: eval_cluster [--orders N] [--set name=value] [--only uci|ecb|tg|seeds] "
+                   "[--pairs] [--dump]\n");
       return 2;
     }
   }
@@ -363,11 +381,15 @@ int Main(int argc, char** argv) {
     RunPairs(*tg, options);
   }
   if (want("seeds")) {
-    auto seeds = LoadSeeds(SharedDir() + "/seeds");
-    if (!seeds.ok()) return std::fprintf(stderr, "%s\n", seeds.status().ToString().c_str()), 1;
     auto bg = LoadFrenchBackground(data + "/europeana_newspapers_ner_fr/enp_FR.bnf.bio.gz", 2000);
     if (!bg.ok()) return std::fprintf(stderr, "%s\n", bg.status().ToString().c_str()), 1;
-    RunSeeds(*seeds, *bg, orders, options);
+    // With the publication dates the pages came with (as the pipeline feeds
+    // them), then without any time.
+    for (const bool dated : {true, false}) {
+      auto seeds = LoadSeeds(SharedDir() + "/seeds", dated);
+      if (!seeds.ok()) return std::fprintf(stderr, "%s\n", seeds.status().ToString().c_str()), 1;
+      RunSeeds(dated ? "seeds" : "seeds-nd", *seeds, *bg, orders, options);
+    }
   }
   return 0;
 }

@@ -46,6 +46,10 @@ Result<std::unique_ptr<StoryClusterer>> StoryClusterer::Create(const ClusterOpti
     return bad(
         "date_lead_sentences >= 0, date_grace_days >= 0 and date_half_life_days > 0 required");
   }
+  if (options.retire_after_docs < 0) return bad("retire_after_docs must be >= 0");
+  if (options.member_rank < 0 || options.cohesion_ratio < 0) {
+    return bad("member_rank and cohesion_ratio must be >= 0");
+  }
   if (options.entity_prior < 0) return bad("entity_prior must be >= 0");
   if (options.query_terms < 1 || options.index_terms_per_doc < 1 || options.max_candidates < 1) {
     return bad("query_terms, index_terms_per_doc and max_candidates must be >= 1");

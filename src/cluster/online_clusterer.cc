@@ -12,17 +12,17 @@
 //   2. Score (similarity.cc): title and body TF-IDF cosines with the story's
 //      centroids, entity cosine (corroborating only), a short-text factor, a
 //      time factor and an event-date factor (the doc's lead date against the
-//      median of the members' event dates: no publication time needed). A
-//      story's score is the larger of the centroid score and the score of
-//      its member_rank-th (2nd) most similar recent member, so a story of
-//      diverse headlines is joined by a doc close to two of them.
+//      median of the members' event dates: no publication time needed).
+//      Optionally (member_rank, off by default) a story's score is the larger
+//      of the centroid score and that of its member_rank-th most similar
+//      recent member.
 //   3. Anti-chaining: a centroid can be pulled towards a neighbour story by
 //      one loosely related member, and a doc resembling that member would
 //      then follow. So the doc must also score >= support_ratio *
 //      join_threshold against at least min(support_members, story size) of
 //      the story's recent members (support from several members, not one),
-//      and reach cohesion_ratio times the mean score at which the members
-//      joined (a tight story does not take a doc that is merely related).
+//      and, with cohesion_ratio (off by default), reach that share of the
+//      mean score at which the members joined.
 //   4. Merges: when the doc also scores >= merge_threshold against another
 //      candidate (with member support) and the two centroids score >=
 //      merge_centroid_threshold against each other, the stories were one
@@ -82,6 +82,7 @@ void OnlineClusterer::AddMember(uint32_t slot, const ClusterDoc& doc) {
   s.entities.Add(doc.entities);
   s.doc_ids.push_back(doc.id);
   doc_to_slot_[doc.id] = slot;
+  s.touched = ++arrivals_;
   if (doc.time != kUnknownTime) {
     s.first = s.first == kUnknownTime ? doc.time : std::min(s.first, doc.time);
     s.last = s.last == kUnknownTime ? doc.time : std::max(s.last, doc.time);
@@ -178,8 +179,8 @@ double OnlineClusterer::ScoreWithMembers(const ClusterDoc& doc, const Story& sto
   double score = ScoreStory(doc, story, why);
   const std::vector<double> members = MemberScores(doc, story);
   const double bar = options_.support_ratio * options_.join_threshold;
-  const auto rank = static_cast<size_t>(std::max(1, options_.member_rank));
-  if (members.size() >= rank) score = std::max(score, members[rank - 1]);
+  const auto rank = static_cast<size_t>(std::max(0, options_.member_rank));
+  if (rank > 0 && members.size() >= rank) score = std::max(score, members[rank - 1]);
   if (why != nullptr) {
     why->score = score;
     why->supporting_members = static_cast<int>(
@@ -279,11 +280,22 @@ void OnlineClusterer::MergeInto(uint32_t into, uint32_t from) {
 void OnlineClusterer::RetireOld(int64_t now) {
   if (now == kUnknownTime) return;
   const int64_t cutoff = now - options_.time_window_s;
+  // Stories idle beyond the window first wait for retire_after_docs more
+  // arrivals: a late (out-of-order) doc of their time can still join them.
   while (!expiry_.empty() && expiry_.top().first < cutoff) {
     const auto [last, slot] = expiry_.top();
     expiry_.pop();
-    Story& s = stories_[slot];
+    const Story& s = stories_[slot];
     if (s.merged || !s.live || s.last != last) continue;  // stale entry
+    idle_.emplace(s.touched, slot);
+  }
+  const auto hold = static_cast<uint64_t>(options_.retire_after_docs);
+  while (!idle_.empty() && idle_.top().first + hold <= arrivals_) {
+    const auto [touched, slot] = idle_.top();
+    idle_.pop();
+    Story& s = stories_[slot];
+    if (s.merged || !s.live || s.touched != touched) continue;  // joined since: re-queued
+    if (s.last != kUnknownTime && s.last >= cutoff) continue;   // fresh again
     s.profile = MakeProfile(s, 32, 16);
     s.live = false;
     index_.RemoveStory(slot);
@@ -296,12 +308,14 @@ void OnlineClusterer::RetireOld(int64_t now) {
   }
 }
 
-Result<Assignment> OnlineClusterer::Add(const ClusterDoc& doc) {
-  VEILLE_RETURN_IF_ERROR(Validate(doc));
+Result<Assignment> OnlineClusterer::Add(const ClusterDoc& input) {
+  VEILLE_RETURN_IF_ERROR(Validate(input));
+  ClusterDoc whole;
+  const ClusterDoc& doc = options_.whole_text ? (whole = AsWholeText(input, options_)) : input;
   if (doc.time != kUnknownTime && (clock_ == kUnknownTime || doc.time > clock_)) {
     clock_ = doc.time;
-    RetireOld(clock_);
   }
+  RetireOld(clock_);
   struct Scored {
     double score;
     uint32_t slot;
@@ -370,8 +384,10 @@ Result<Assignment> OnlineClusterer::Add(const ClusterDoc& doc) {
   return out;
 }
 
-Status OnlineClusterer::Restore(const ClusterDoc& doc, int64_t story_id) {
-  VEILLE_RETURN_IF_ERROR(Validate(doc));
+Status OnlineClusterer::Restore(const ClusterDoc& input, int64_t story_id) {
+  VEILLE_RETURN_IF_ERROR(Validate(input));
+  ClusterDoc whole;
+  const ClusterDoc& doc = options_.whole_text ? (whole = AsWholeText(input, options_)) : input;
   auto it = id_to_slot_.find(story_id);
   const uint32_t slot = it == id_to_slot_.end() ? NewStory(story_id) : it->second;
   AddMember(slot, doc);
@@ -381,7 +397,9 @@ Status OnlineClusterer::Restore(const ClusterDoc& doc, int64_t story_id) {
   return Status::Ok();
 }
 
-Result<Explanation> OnlineClusterer::Explain(const ClusterDoc& doc, int64_t story_id) const {
+Result<Explanation> OnlineClusterer::Explain(const ClusterDoc& input, int64_t story_id) const {
+  ClusterDoc whole;
+  const ClusterDoc& doc = options_.whole_text ? (whole = AsWholeText(input, options_)) : input;
   auto it = id_to_slot_.find(story_id);
   if (it == id_to_slot_.end() || !stories_[it->second].live) {
     return Status::NotFound("story " + std::to_string(story_id) + " is not live");

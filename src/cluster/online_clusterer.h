@@ -38,6 +38,7 @@ class OnlineClusterer final : public StoryClusterer {
     Centroid title, body, entities;
     Centroid whole;  // WholeText of the members (cross_text only)
     int64_t first = kUnknownTime, last = kUnknownTime;
+    uint64_t touched = 0;  // arrivals_ when a member last joined
     // Middle days of the members' event-date spans, ascending; the story's
     // event date is their median (a union would let one chained member
     // stretch it over both events it bridges).
@@ -83,6 +84,12 @@ class OnlineClusterer final : public StoryClusterer {
   std::priority_queue<std::pair<int64_t, uint32_t>, std::vector<std::pair<int64_t, uint32_t>>,
                       std::greater<>>
       expiry_;
+  // (touched, slot) of stories idle beyond the time window that wait for
+  // retire_after_docs more arrivals before they are retired.
+  std::priority_queue<std::pair<uint64_t, uint32_t>, std::vector<std::pair<uint64_t, uint32_t>>,
+                      std::greater<>>
+      idle_;
+  uint64_t arrivals_ = 0;  // docs added or restored
   size_t live_docs_ = 0;
 };
 

@@ -131,6 +131,16 @@ IdVector WholeText(const ClusterDoc& doc, const ClusterOptions& options) {
   return out;  // Cosine and Centroid::Add normalise
 }
 
+ClusterDoc AsWholeText(const ClusterDoc& doc, const ClusterOptions& options) {
+  ClusterDoc out;
+  out.id = doc.id;
+  out.time = doc.time;
+  out.body = WholeText(doc, options);
+  out.entities = doc.entities;
+  out.dates = doc.dates;
+  return out;
+}
+
 SimilarityParts DocParts(const ClusterDoc& a, const ClusterDoc& b, const ClusterOptions& options) {
   const int date_lead_sentences = options.date_lead_sentences;
   SimilarityParts p;

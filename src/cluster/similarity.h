@@ -47,6 +47,10 @@ int64_t TimeGap(int64_t time, int64_t first, int64_t last);
 // body, and an article's lead its neighbour's body (cross similarity).
 IdVector WholeText(const ClusterDoc& doc, const ClusterOptions& options);
 
+// `doc` with its title folded into its body (WholeText) and no title: what
+// the clusterer scores when ClusterOptions::whole_text is set.
+ClusterDoc AsWholeText(const ClusterDoc& doc, const ClusterOptions& options);
+
 // Parts of doc `a` against doc `b`.
 SimilarityParts DocParts(const ClusterDoc& a, const ClusterDoc& b,
                          const ClusterOptions& options = ClusterOptions());

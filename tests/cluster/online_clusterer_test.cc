@@ -165,6 +165,7 @@ TEST(StoryClusterer, BridgingDocMergesSplitStoryKeepingOlderId) {
 
 TEST(StoryClusterer, OldStoriesRetireAndMemoryStaysBounded) {
   ClusterOptions options;
+  options.retire_after_docs = 0;  // retire as soon as the window has passed
   auto c = StoryClusterer::Create(options).value();
   const std::vector<std::pair<uint32_t, float>> terms = {{1, 1}, {2, 1}, {3, 1}};
   ASSERT_TRUE(c->Add(Doc(1, 0, terms)).ok());
@@ -177,6 +178,64 @@ TEST(StoryClusterer, OldStoriesRetireAndMemoryStaysBounded) {
   EXPECT_FALSE(stories[0].live);
   EXPECT_EQ(c->live_docs(), 1u);
   EXPECT_EQ(c->Explain(Doc(3, later, terms), stories[0].id).status().code(), StatusCode::kNotFound);
+}
+
+TEST(StoryClusterer, LateDocFindsItsStoryUntilHoldExpires) {
+  ClusterOptions options;
+  options.retire_after_docs = 3;
+  auto c = StoryClusterer::Create(options).value();
+  const std::vector<std::pair<uint32_t, float>> old_terms = {{1, 1}, {2, 1}, {3, 1}};
+  const int64_t later = 5 * 365 * 86400;  // a page of five years later
+  ASSERT_TRUE(c->Add(Doc(1, 0, old_terms)).ok());
+  ASSERT_TRUE(c->Add(Doc(2, later, {{1, 1}, {2, 1}, {7, 1}})).ok());
+  // A late page of the first one's day still joins its story, not the
+  // newer one (five years apart), though the clock has moved on.
+  auto late = c->Add(Doc(3, 3600, old_terms));
+  ASSERT_TRUE(late.ok());
+  EXPECT_FALSE(late->new_story);
+  EXPECT_EQ(late->story_id, c->StoryOf(1).value());
+  EXPECT_NE(late->story_id, c->StoryOf(2).value());
+  // The next retire_after_docs docs may still join it; the one after finds
+  // it retired.
+  for (int i = 0; i < 3; ++i) {
+    ASSERT_TRUE(c->Add(Doc(10 + i, later, {{static_cast<uint32_t>(100 + i), 1}})).ok());
+  }
+  const int64_t old_story = c->StoryOf(1).value();
+  EXPECT_TRUE(c->Explain(Doc(20, 0, old_terms), old_story).ok());
+  auto after = c->Add(Doc(21, 0, old_terms));
+  ASSERT_TRUE(after.ok());
+  EXPECT_TRUE(after->new_story);
+  EXPECT_EQ(c->Explain(Doc(22, 0, old_terms), old_story).status().code(), StatusCode::kNotFound);
+  for (const StoryInfo& s : c->Stories()) {
+    if (s.id == old_story) {
+      EXPECT_FALSE(s.live);
+    }
+  }
+}
+
+TEST(StoryClusterer, WholeTextLetsHeadlineMeetArticleBody) {
+  // An article titled on terms 1-2 whose body is about terms 3-6, then a
+  // headline on terms 3-6: apart, title meets title (no overlap) and the
+  // headline has no body; as whole texts they share the body's terms.
+  ClusterDoc article = Doc(1, 0, {{3, 1}, {4, 1}, {5, 1}, {6, 1}});
+  article.title = IdVector{{{1, 1.0f}, {2, 1.0f}}};
+  ClusterDoc headline;
+  headline.id = 2;
+  headline.time = 0;
+  headline.title = IdVector{{{3, 1.0f}, {4, 1.0f}, {5, 1.0f}, {6, 1.0f}}};
+  for (const bool whole : {false, true}) {
+    ClusterOptions options;
+    options.whole_text = whole;
+    auto c = StoryClusterer::Create(options).value();
+    ASSERT_TRUE(c->Add(article).ok());
+    auto a = c->Add(headline);
+    ASSERT_TRUE(a.ok());
+    EXPECT_EQ(a->new_story, !whole) << "whole_text " << whole;
+    if (whole) {
+      EXPECT_GT(a->why.body_cosine, 0.8);
+      EXPECT_EQ(a->why.title_cosine, 0);
+    }
+  }
 }
 
 TEST(StoryClusterer, RestoreResumesWithSameIds) {

@@ -1,0 +1,130 @@
+#include "diagnostics.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <cstdlib>
+#include <functional>
+#include <random>
+
+#include "cluster/centroid.h"
+#include "cluster/similarity.h"
+
+namespace veille::eval {
+namespace {
+
+// `v` with every weight raised to `p` (p < 1 flattens the IDF contrast).
+IdVector Pow(const IdVector& v, double p) {
+  IdVector out = v;
+  for (auto& [id, w] : out.terms) w = static_cast<float>(std::pow(w, p));
+  return out;
+}
+
+// Fraction of the k heaviest terms of `a` that `b` carries.
+double TopShare(const IdVector& a, const IdVector& b, size_t k) {
+  std::vector<std::pair<float, uint32_t>> heavy;
+  for (const auto& [id, w] : a.terms) heavy.emplace_back(w, id);
+  std::sort(heavy.begin(), heavy.end(), std::greater<>());
+  k = std::min(k, heavy.size());
+  if (k == 0) return 0;
+  size_t hit = 0;
+  for (size_t i = 0; i < k; ++i) {
+    hit += std::binary_search(b.terms.begin(), b.terms.end(), std::make_pair(heavy[i].second, 0.0f),
+                              [](const auto& x, const auto& y) { return x.first < y.first; });
+  }
+  return static_cast<double>(hit) / static_cast<double>(k);
+}
+
+}  // namespace
+
+double Auc(const std::vector<double>& positive, const std::vector<double>& negative) {
+  if (positive.empty() || negative.empty()) return 0;
+  std::vector<std::pair<double, int>> all;
+  for (double x : positive) all.emplace_back(x, 1);
+  for (double x : negative) all.emplace_back(x, 0);
+  std::sort(all.begin(), all.end());
+  double rank_sum = 0;
+  for (size_t i = 0; i < all.size();) {
+    size_t j = i;
+    while (j < all.size() && all[j].first == all[i].first) ++j;
+    const double rank = static_cast<double>(i + j + 1) / 2;
+    for (size_t k = i; k < j; ++k) rank_sum += all[k].second ? rank : 0;
+    i = j;
+  }
+  const double np = static_cast<double>(positive.size());
+  const double nn = static_cast<double>(negative.size());
+  return (rank_sum - np * (np + 1) / 2) / (np * nn);
+}
+
+void PairAuc(const char* name, const std::vector<ClusterDoc>& docs,
+             const std::vector<LabelledPair>& pairs, const ClusterOptions& options) {
+  using Sim = std::function<double(const ClusterDoc&, const ClusterDoc&)>;
+  auto whole = [&](const ClusterDoc& d) { return cluster::WholeText(d, options); };
+  auto whole_pow = [&](double p) {
+    return [&, p](const ClusterDoc& a, const ClusterDoc& b) {
+      return cluster::Cosine(Pow(whole(a), p), Pow(whole(b), p));
+    };
+  };
+  auto score = [&](const ClusterDoc& a, const ClusterDoc& b) {
+    return cluster::CombineParts(cluster::DocParts(a, b, options), 0, options, nullptr);
+  };
+  // The score times a gate: the share of each side's k heaviest terms (the
+  // protagonist's name, the place) that the other carries.
+  auto gated = [&](size_t k) {
+    return [&, k](const ClusterDoc& a, const ClusterDoc& b) {
+      const IdVector wa = whole(a), wb = whole(b);
+      return score(a, b) * (0.5 + 0.5 * std::min(TopShare(wa, wb, k), TopShare(wb, wa, k)));
+    };
+  };
+  const std::vector<std::pair<const char*, Sim>> sims = {
+      {"score", score},
+      {"title",
+       [](const ClusterDoc& a, const ClusterDoc& b) { return cluster::Cosine(a.title, b.title); }},
+      {"body",
+       [](const ClusterDoc& a, const ClusterDoc& b) { return cluster::Cosine(a.body, b.body); }},
+      {"entities", [](const ClusterDoc& a,
+                      const ClusterDoc& b) { return cluster::Cosine(a.entities, b.entities); }},
+      {"whole", whole_pow(1)},
+      {"whole^0.5", whole_pow(0.5)},
+      {"whole^0.3", whole_pow(0.3)},
+      {"whole^2", whole_pow(2)},
+      {"whole+entities/2",
+       [&](const ClusterDoc& a, const ClusterDoc& b) {
+         return cluster::Cosine(whole(a), whole(b)) + 0.5 * cluster::Cosine(a.entities, b.entities);
+       }},
+      {"score*top1", gated(1)},
+      {"score*top3", gated(3)},
+  };
+  std::printf("%-8s pairs=%zu AUC:", name, pairs.size());
+  for (const auto& [sim_name, sim] : sims) {
+    std::vector<double> positive, negative;
+    for (const LabelledPair& p : pairs) {
+      (p.same ? positive : negative).push_back(sim(docs[p.a], docs[p.b]));
+    }
+    std::printf(" %s %.3f", sim_name, Auc(positive, negative));
+  }
+  std::printf("\n");
+}
+
+void PairDiagnostics(const char* name, const std::vector<ClusterDoc>& docs,
+                     const std::vector<std::string>& gold, bool same_topic,
+                     const ClusterOptions& options) {
+  auto topic = [](const std::string& g) { return g.substr(0, g.find('_')); };
+  std::vector<LabelledPair> pairs;
+  std::mt19937 rng(7);
+  for (size_t i = 0; i < docs.size(); ++i) {
+    for (size_t j = i + 1; j < docs.size(); ++j) {
+      if (same_topic) {
+        if (topic(gold[i]) != topic(gold[j])) continue;
+      } else {
+        if (std::llabs(docs[i].time - docs[j].time) > 6 * 3600) continue;
+        if (cluster::Cosine(docs[i].title, docs[j].title) <= 0) continue;
+        if (rng() % 8 != 0) continue;
+      }
+      pairs.push_back({i, j, gold[i] == gold[j]});
+    }
+  }
+  PairAuc(name, docs, pairs, options);
+}
+
+}  // namespace veille::eval
