@@ -166,6 +166,14 @@ struct CopyLinkRow {
   bool exact = false;
 };
 
+// A story's profile as stored for storyline linking (veille/cluster.h
+// StoryProfile with its terms as strings).
+struct StoredStoryProfile {
+  int64_t story_id = 0;
+  std::vector<std::pair<std::string, float>> terms;  // heaviest first
+  std::vector<std::pair<int64_t, float>> entities;   // central entities, heaviest first
+};
+
 struct StoryListOptions {
   int64_t limit = 50;  // bounded to 10,000
   int64_t offset = 0;
@@ -191,6 +199,9 @@ struct StoreStats {
   int64_t feature_bytes = 0;  // their stored size: term blobs, MinHash, dates JSON
   int64_t terms = 0;          // distinct terms with a document frequency
   int64_t entities = 0;       // canonical entities
+  int64_t stories = 0;        // stories with members (merged ones excluded)
+  int64_t storylines = 0;     // distinct storylines of those stories
+  int64_t copy_links = 0;     // articles linked as copies of an original
   std::vector<std::pair<std::string, int64_t>> by_lang;
   std::vector<std::pair<std::string, int64_t>> by_site;
 };
@@ -263,6 +274,10 @@ class Store {
   // or kNotFound; kCorruption for an undecodable row.
   virtual Result<AnalyzedArticle> GetFeatures(int64_t article_id, int64_t revision) = 0;
   virtual Result<bool> HasFeatures(int64_t article_id, int64_t revision) = 0;
+  // The canonical entities the article's latest features mention, with their
+  // mention counts, by entity id (empty when none or not analysed).
+  virtual Result<std::vector<std::pair<int64_t, int64_t>>> GetArticleEntities(
+      int64_t article_id) = 0;
   // Articles (ids ascending, at most `limit`) sharing at least one LSH band
   // key with `keys`: the candidates of near-duplicate lookup.
   virtual Result<std::vector<int64_t>> FindLshCandidates(const std::vector<uint64_t>& keys,
@@ -302,9 +317,11 @@ class Store {
                                  std::string_view summary_json) = 0;
   // Sets the storyline of each (story id, storyline id) pair.
   virtual Status SetStorylines(const std::vector<std::pair<int64_t, int64_t>>& assignments) = 0;
+  // Inserts or replaces a story's profile and its central-entity index rows.
+  virtual Status PutStoryProfile(const StoredStoryProfile& profile) = 0;
   // Inserts or replaces the link of link.copy_id.
   virtual Status PutCopyLink(const CopyLinkRow& link) = 0;
-  // Removes every story, member, merge and storyline (copy links stay):
+  // Removes every story, member, merge, profile and storyline (copy links stay):
   // `recluster` calls it inside the transaction that rebuilds them.
   virtual Status ClearStories() = 0;
 
@@ -315,14 +332,23 @@ class Store {
   virtual Result<std::vector<StoryMemberView>> ListStoryMembers(int64_t story_id) = 0;
   // The membership of an article, or kNotFound when it is in no story.
   virtual Result<StoryMember> GetStoryMember(int64_t article_id) = 0;
-  // Members of the stories whose last_time >= since, by time then id: what
-  // the pipeline restores into its clusterer at start-up.
-  virtual Status ForEachRecentMember(int64_t since,
+  // Members of the stories whose last_time >= since or that hold one of the
+  // `latest_articles` most recently stored articles (highest ids), by time
+  // then id: what the pipeline restores into its clusterer at start-up.
+  virtual Status ForEachRecentMember(int64_t since, int64_t latest_articles,
                                      const std::function<Status(const StoryMember&)>& fn) = 0;
   // The newest member time of any story (0 when there is none) and the
   // largest story id ever used (merged stories included; 0 when none).
   virtual Result<int64_t> LatestStoryTime() = 0;
   virtual Result<int64_t> MaxStoryId() = 0;
+  // The stored profile of a story, or kNotFound.
+  virtual Result<StoredStoryProfile> GetStoryProfile(int64_t story_id) = 0;
+  // Stories (ids ascending, at most `limit`, merged ones excluded) whose
+  // profile holds one of `entity_ids` among its central entities.
+  virtual Result<std::vector<int64_t>> FindStoriesByEntities(const std::vector<int64_t>& entity_ids,
+                                                             int64_t limit) = 0;
+  // The stories of a storyline, ids ascending (merged ones excluded).
+  virtual Result<std::vector<int64_t>> ListStorylineStories(int64_t storyline_id) = 0;
   // The copy links in which `article_id` is the original or the copy: its
   // copy group seen from the group's original.
   virtual Result<std::vector<CopyLinkRow>> ListCopies(int64_t article_id) = 0;

@@ -55,6 +55,20 @@ Result<EntityTable> SelectEntities(SqliteDb& db) {
   return table;
 }
 
+Result<std::vector<std::pair<int64_t, int64_t>>> SelectArticleEntities(SqliteDb& db,
+                                                                       int64_t article_id) {
+  VEILLE_ASSIGN_OR_RETURN(Statement s,
+                          db.Prepare("SELECT entity_id, mentions FROM article_entities "
+                                     "WHERE article_id = ?1 ORDER BY entity_id"));
+  s.BindInt(1, article_id);
+  std::vector<std::pair<int64_t, int64_t>> out;
+  for (;;) {
+    VEILLE_ASSIGN_OR_RETURN(const bool row, s.Step());
+    if (!row) return out;
+    out.emplace_back(s.ColumnInt(0), s.ColumnInt(1));
+  }
+}
+
 Status UpsertEntities(SqliteDb& db, const std::vector<EntityRow>& entities,
                       const std::vector<EntityVariantRow>& variants) {
   for (const EntityRow& r : entities) {

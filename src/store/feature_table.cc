@@ -182,6 +182,42 @@ std::string EncodeDates(const std::vector<DateMention>& dates) {
   return arr.dump();
 }
 
+std::string EncodeMentions(const ArticleEntities& entities) {
+  nlohmann::json arr = nlohmann::json::array();
+  for (const EntityMention& m : entities.mentions) {
+    if (m.entity_id == 0) continue;
+    arr.push_back(
+        nlohmann::json::array({m.field == EntityField::kTitle ? 0 : 1, m.begin, m.end, m.sentence,
+                               EntityKindName(m.kind), m.entity_id, m.canonical, m.surface}));
+  }
+  return arr.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
+Result<std::vector<EntityMention>> DecodeMentions(const std::string& json) {
+  std::vector<EntityMention> out;
+  if (json.empty()) return out;  // written before schema 4
+  const nlohmann::json arr = nlohmann::json::parse(json, nullptr, /*allow_exceptions=*/false);
+  if (!arr.is_array()) return Status::Corruption("article_features.mentions_json is not an array");
+  for (const nlohmann::json& m : arr) {
+    EntityMention e;
+    if (!m.is_array() || m.size() != 8 || !m[0].is_number_integer() || !m[1].is_number_unsigned() ||
+        !m[2].is_number_unsigned() || !m[3].is_number_unsigned() || !m[4].is_string() ||
+        !ParseEntityKind(m[4].get<std::string>(), &e.kind) || !m[5].is_number_integer() ||
+        !m[6].is_string() || !m[7].is_string()) {
+      return Status::Corruption("article_features.mentions_json: bad mention");
+    }
+    e.field = m[0].get<int>() == 0 ? EntityField::kTitle : EntityField::kText;
+    e.begin = m[1].get<uint32_t>();
+    e.end = m[2].get<uint32_t>();
+    e.sentence = m[3].get<uint32_t>();
+    e.entity_id = m[5].get<int64_t>();
+    e.canonical = m[6].get<std::string>();
+    e.surface = m[7].get<std::string>();
+    out.push_back(std::move(e));
+  }
+  return out;
+}
+
 Result<std::vector<DateMention>> DecodeDates(const std::string& json) {
   const nlohmann::json arr = nlohmann::json::parse(json, nullptr, /*allow_exceptions=*/false);
   if (!arr.is_array()) return Status::Corruption("article_features.dates_json is not an array");
@@ -229,11 +265,12 @@ Status InsertFeatures(SqliteDb& db, int64_t article_id, int64_t revision,
   const std::string body = EncodeTermVector(f.body_terms);
   const std::string minhash = EncodeMinHash(f.minhash);
   const std::string dates = EncodeDates(f.dates);
+  const std::string mentions = EncodeMentions(f.entities);
   VEILLE_ASSIGN_OR_RETURN(
       Statement s,
       db.Prepare("INSERT OR REPLACE INTO article_features (article_id, revision, lang, stemmed, "
-                 "title_terms, body_terms, simhash, minhash, reference_date, dates_json) "
-                 "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)"));
+                 "title_terms, body_terms, simhash, minhash, reference_date, dates_json, "
+                 "mentions_json) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)"));
   s.BindInt(1, article_id);
   s.BindInt(2, revision);
   s.BindText(3, f.lang);
@@ -244,6 +281,7 @@ Status InsertFeatures(SqliteDb& db, int64_t article_id, int64_t revision,
   s.BindBlob(8, minhash);
   s.BindText(9, f.reference_date);
   s.BindText(10, dates);
+  s.BindText(11, mentions);
   VEILLE_RETURN_IF_ERROR(s.Run());
   VEILLE_RETURN_IF_ERROR(ReplaceLshKeys(db, article_id, f.lsh_keys));
   return ReplaceArticleEntities(db, article_id, f.entities);
@@ -256,7 +294,7 @@ Result<AnalyzedArticle> SelectFeatures(SqliteDb& db, int64_t article_id, int64_t
   {
     VEILLE_ASSIGN_OR_RETURN(
         Statement s, db.Prepare("SELECT lang, stemmed, title_terms, body_terms, simhash, minhash, "
-                                "reference_date, dates_json FROM article_features "
+                                "reference_date, dates_json, mentions_json FROM article_features "
                                 "WHERE article_id = ?1 AND revision = ?2"));
     s.BindInt(1, article_id);
     s.BindInt(2, revision);
@@ -268,7 +306,9 @@ Result<AnalyzedArticle> SelectFeatures(SqliteDb& db, int64_t article_id, int64_t
     Result<TermVector> body = DecodeTermVector(s.ColumnBlob(3));
     Result<std::vector<uint32_t>> minhash = DecodeMinHash(s.ColumnBlob(5));
     Result<std::vector<DateMention>> dates = DecodeDates(s.ColumnText(7));
-    for (const Status& st : {title.status(), body.status(), minhash.status(), dates.status()}) {
+    Result<std::vector<EntityMention>> mentions = DecodeMentions(s.ColumnText(8));
+    for (const Status& st :
+         {title.status(), body.status(), minhash.status(), dates.status(), mentions.status()}) {
       if (!st.ok()) return st.WithContext(where).At(db.path());
     }
     f.title_terms = std::move(title).value();
@@ -277,6 +317,7 @@ Result<AnalyzedArticle> SelectFeatures(SqliteDb& db, int64_t article_id, int64_t
     f.minhash = std::move(minhash).value();
     f.reference_date = s.ColumnText(6);
     f.dates = std::move(dates).value();
+    f.entities.mentions = std::move(mentions).value();
   }
   // The LSH keys are kept for the article's latest features only.
   VEILLE_ASSIGN_OR_RETURN(Statement latest,

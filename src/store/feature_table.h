@@ -27,6 +27,10 @@ std::string EncodeMinHash(const std::vector<uint32_t>& signature);
 Result<std::vector<uint32_t>> DecodeMinHash(std::string_view blob);
 std::string EncodeDates(const std::vector<DateMention>& dates);
 Result<std::vector<DateMention>> DecodeDates(const std::string& json);
+// Resolved entity mentions (entity_id != 0) as a JSON array of
+// [field, begin, end, sentence, kind, entity_id, canonical, surface].
+std::string EncodeMentions(const ArticleEntities& entities);
+Result<std::vector<EntityMention>> DecodeMentions(const std::string& json);
 
 Status InsertFeatures(SqliteDb& db, int64_t article_id, int64_t revision,
                       const AnalyzedArticle& features);
@@ -40,6 +44,8 @@ Status UpdateDocumentFrequencies(SqliteDb& db, int64_t document_delta,
                                  const std::vector<std::pair<std::string, int64_t>>& deltas);
 
 Result<EntityTable> SelectEntities(SqliteDb& db);
+Result<std::vector<std::pair<int64_t, int64_t>>> SelectArticleEntities(SqliteDb& db,
+                                                                       int64_t article_id);
 Status UpsertEntities(SqliteDb& db, const std::vector<EntityRow>& entities,
                       const std::vector<EntityVariantRow>& variants);
 Result<std::vector<EntitySummary>> SummarizeEntities(SqliteDb& db);

@@ -148,6 +148,7 @@ CREATE INDEX article_entities_by_entity ON article_entities(entity_id);
 // Version 4: stories (the clusterer's decisions, their summaries and
 // storylines), their merges, and copy links between articles.
 constexpr const char* kV4 = R"sql(
+ALTER TABLE article_features ADD COLUMN mentions_json TEXT NOT NULL DEFAULT '';
 CREATE TABLE stories (
   id            INTEGER PRIMARY KEY,
   first_time    INTEGER NOT NULL,
@@ -185,6 +186,18 @@ CREATE TABLE copy_links (
   exact       INTEGER NOT NULL
 );
 CREATE INDEX copy_links_by_original ON copy_links(original_id);
+CREATE TABLE story_profiles (
+  story_id      INTEGER PRIMARY KEY,
+  terms_json    TEXT    NOT NULL,
+  entities_json TEXT    NOT NULL
+);
+CREATE TABLE story_entities (
+  entity_id INTEGER NOT NULL,
+  story_id  INTEGER NOT NULL,
+  weight    REAL    NOT NULL,
+  PRIMARY KEY (entity_id, story_id)
+) WITHOUT ROWID;
+CREATE INDEX story_entities_by_story ON story_entities(story_id);
 )sql";
 
 constexpr std::array<Migration, 4> kMigrations = {{

@@ -100,6 +100,9 @@ CREATE TABLE article_features (
   minhash        BLOB    NOT NULL,  -- MinHash signature, uint32 little-endian each
   reference_date TEXT    NOT NULL,  -- 'YYYY-MM-DD' relative dates were resolved against
   dates_json     TEXT    NOT NULL,  -- resolved date mentions, JSON array
+  -- resolved entity mentions, JSON array of [field, begin, end, sentence,
+  -- kind, entity_id, canonical, surface] (version 4; '' before)
+  mentions_json  TEXT    NOT NULL DEFAULT '',
   PRIMARY KEY (article_id, revision),
   FOREIGN KEY (article_id, revision) REFERENCES revisions(article_id, revision)
 );
@@ -195,3 +198,20 @@ CREATE TABLE copy_links (
   exact       INTEGER NOT NULL   -- 1: same normalised text
 );
 CREATE INDEX copy_links_by_original ON copy_links(original_id);
+
+-- Each story's profile for storyline linking: its heaviest terms and central
+-- entities (veille/cluster.h StoryProfile) as of its last change, so that a
+-- story of years ago can be linked without its articles in memory.
+CREATE TABLE story_profiles (
+  story_id      INTEGER PRIMARY KEY,
+  terms_json    TEXT    NOT NULL,  -- [[term, weight], ...], weights L2-normalised
+  entities_json TEXT    NOT NULL   -- [[entity id, weight], ...]
+);
+-- The central entities of each profile: candidate stories of a storyline.
+CREATE TABLE story_entities (
+  entity_id INTEGER NOT NULL,
+  story_id  INTEGER NOT NULL,
+  weight    REAL    NOT NULL,
+  PRIMARY KEY (entity_id, story_id)
+) WITHOUT ROWID;
+CREATE INDEX story_entities_by_story ON story_entities(story_id);

@@ -289,6 +289,13 @@ class SqliteStore final : public Store {
     VEILLE_ASSIGN_OR_RETURN(st.terms, db_->QueryInt("SELECT count(*) FROM term_df"));
     VEILLE_ASSIGN_OR_RETURN(st.entities, db_->QueryInt("SELECT count(*) FROM entities"));
     VEILLE_ASSIGN_OR_RETURN(
+        st.stories,
+        db_->QueryInt("SELECT count(*) FROM stories WHERE merged_into = 0 AND article_count > 0"));
+    VEILLE_ASSIGN_OR_RETURN(st.storylines,
+                            db_->QueryInt("SELECT count(DISTINCT storyline_id) FROM stories "
+                                          "WHERE merged_into = 0 AND article_count > 0"));
+    VEILLE_ASSIGN_OR_RETURN(st.copy_links, db_->QueryInt("SELECT count(*) FROM copy_links"));
+    VEILLE_ASSIGN_OR_RETURN(
         Statement langs,
         db_->Prepare("SELECT r.lang, count(*) AS n FROM articles a JOIN revisions r "
                      "ON r.article_id = a.id AND r.revision = a.latest_revision "
@@ -343,6 +350,9 @@ class SqliteStore final : public Store {
   Result<bool> HasFeatures(int64_t article_id, int64_t revision) override {
     return store::FeaturesExist(*db_, article_id, revision);
   }
+  Result<std::vector<std::pair<int64_t, int64_t>>> GetArticleEntities(int64_t article_id) override {
+    return store::SelectArticleEntities(*db_, article_id);
+  }
   Result<std::vector<int64_t>> FindLshCandidates(const std::vector<uint64_t>& keys,
                                                  int64_t limit) override {
     return store::SelectLshCandidates(*db_, keys, limit);
@@ -384,6 +394,19 @@ class SqliteStore final : public Store {
   Status SetStorylines(const std::vector<std::pair<int64_t, int64_t>>& assignments) override {
     return Atomically("SetStorylines", [&] { return store::UpdateStorylines(*db_, assignments); });
   }
+  Status PutStoryProfile(const StoredStoryProfile& profile) override {
+    return Atomically("PutStoryProfile", [&] { return store::UpsertStoryProfile(*db_, profile); });
+  }
+  Result<StoredStoryProfile> GetStoryProfile(int64_t story_id) override {
+    return store::SelectStoryProfile(*db_, story_id);
+  }
+  Result<std::vector<int64_t>> FindStoriesByEntities(const std::vector<int64_t>& entity_ids,
+                                                     int64_t limit) override {
+    return store::SelectStoriesByEntities(*db_, entity_ids, limit);
+  }
+  Result<std::vector<int64_t>> ListStorylineStories(int64_t storyline_id) override {
+    return store::SelectStorylineStories(*db_, storyline_id);
+  }
   Status PutCopyLink(const CopyLinkRow& link) override {
     return Atomically("PutCopyLink", [&] { return store::UpsertCopyLink(*db_, link); });
   }
@@ -400,9 +423,9 @@ class SqliteStore final : public Store {
   Result<StoryMember> GetStoryMember(int64_t article_id) override {
     return store::SelectStoryMember(*db_, article_id);
   }
-  Status ForEachRecentMember(int64_t since,
+  Status ForEachRecentMember(int64_t since, int64_t latest_articles,
                              const std::function<Status(const StoryMember&)>& fn) override {
-    return store::SelectRecentMembers(*db_, since, fn);
+    return store::SelectRecentMembers(*db_, since, latest_articles, fn);
   }
   Result<int64_t> LatestStoryTime() override { return store::SelectLatestStoryTime(*db_); }
   Result<int64_t> MaxStoryId() override { return store::SelectMaxStoryId(*db_); }

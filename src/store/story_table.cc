@@ -8,6 +8,9 @@
 #include "store/story_table.h"
 
 #include <algorithm>
+#include <set>
+
+#include <nlohmann/json.hpp>
 
 namespace veille::store {
 namespace {
@@ -73,6 +76,19 @@ Status RefreshStory(SqliteDb& db, int64_t id, const std::string& now) {
           "updated_at = ?2 WHERE id = ?1"));
   s.BindInt(1, id);
   s.BindText(2, now);
+  return s.Run();
+}
+
+Status DeleteProfile(SqliteDb& db, int64_t story_id) {
+  {
+    VEILLE_ASSIGN_OR_RETURN(Statement s,
+                            db.Prepare("DELETE FROM story_profiles WHERE story_id = ?1"));
+    s.BindInt(1, story_id);
+    VEILLE_RETURN_IF_ERROR(s.Run());
+  }
+  VEILLE_ASSIGN_OR_RETURN(Statement s,
+                          db.Prepare("DELETE FROM story_entities WHERE story_id = ?1"));
+  s.BindInt(1, story_id);
   return s.Run();
 }
 
@@ -151,6 +167,7 @@ Status MergeStoryRows(SqliteDb& db, int64_t from, int64_t into, const std::strin
     VEILLE_RETURN_IF_ERROR(s.Run());
   }
   VEILLE_RETURN_IF_ERROR(RefreshStory(db, from, now));
+  VEILLE_RETURN_IF_ERROR(DeleteProfile(db, from));
   return RefreshStory(db, into, now);
 }
 
@@ -199,7 +216,107 @@ Status UpsertCopyLink(SqliteDb& db, const CopyLinkRow& link) {
 }
 
 Status DeleteAllStories(SqliteDb& db) {
-  return db.Exec("DELETE FROM story_members; DELETE FROM story_merges; DELETE FROM stories;");
+  return db.Exec(
+      "DELETE FROM story_members; DELETE FROM story_merges; DELETE FROM stories; "
+      "DELETE FROM story_profiles; DELETE FROM story_entities;");
+}
+
+Status UpsertStoryProfile(SqliteDb& db, const StoredStoryProfile& profile) {
+  VEILLE_RETURN_IF_ERROR(DeleteProfile(db, profile.story_id));
+  nlohmann::json terms = nlohmann::json::array();
+  for (const auto& [term, weight] : profile.terms)
+    terms.push_back(nlohmann::json::array({term, weight}));
+  nlohmann::json entities = nlohmann::json::array();
+  for (const auto& [id, weight] : profile.entities)
+    entities.push_back(nlohmann::json::array({id, weight}));
+  {
+    // Bound without copying: the texts must outlive the Run.
+    const std::string terms_json =
+        terms.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+    const std::string entities_json = entities.dump();
+    VEILLE_ASSIGN_OR_RETURN(Statement s,
+                            db.Prepare("INSERT INTO story_profiles (story_id, terms_json, "
+                                       "entities_json) VALUES (?1, ?2, ?3)"));
+    s.BindInt(1, profile.story_id);
+    s.BindText(2, terms_json);
+    s.BindText(3, entities_json);
+    VEILLE_RETURN_IF_ERROR(s.Run());
+  }
+  std::set<int64_t> seen;
+  for (const auto& [id, weight] : profile.entities) {
+    if (!seen.insert(id).second) continue;
+    VEILLE_ASSIGN_OR_RETURN(Statement s,
+                            db.Prepare("INSERT INTO story_entities (entity_id, story_id, weight) "
+                                       "VALUES (?1, ?2, ?3)"));
+    s.BindInt(1, id);
+    s.BindInt(2, profile.story_id);
+    s.BindDouble(3, weight);
+    VEILLE_RETURN_IF_ERROR(s.Run());
+  }
+  return Status::Ok();
+}
+
+Result<StoredStoryProfile> SelectStoryProfile(SqliteDb& db, int64_t story_id) {
+  VEILLE_ASSIGN_OR_RETURN(Statement s,
+                          db.Prepare("SELECT terms_json, entities_json FROM story_profiles "
+                                     "WHERE story_id = ?1"));
+  s.BindInt(1, story_id);
+  VEILLE_ASSIGN_OR_RETURN(const bool row, s.Step());
+  if (!row) return Status::NotFound("profile of story " + std::to_string(story_id));
+  StoredStoryProfile p;
+  p.story_id = story_id;
+  const nlohmann::json terms = nlohmann::json::parse(s.ColumnText(0), nullptr, false);
+  const nlohmann::json entities = nlohmann::json::parse(s.ColumnText(1), nullptr, false);
+  auto bad = [&] {
+    return Status::Corruption("story_profiles row of story " + std::to_string(story_id))
+        .At(db.path());
+  };
+  if (!terms.is_array() || !entities.is_array()) return bad();
+  for (const nlohmann::json& t : terms) {
+    if (!t.is_array() || t.size() != 2 || !t[0].is_string() || !t[1].is_number()) return bad();
+    p.terms.emplace_back(t[0].get<std::string>(), t[1].get<float>());
+  }
+  for (const nlohmann::json& e : entities) {
+    if (!e.is_array() || e.size() != 2 || !e[0].is_number_integer() || !e[1].is_number()) {
+      return bad();
+    }
+    p.entities.emplace_back(e[0].get<int64_t>(), e[1].get<float>());
+  }
+  return p;
+}
+
+Result<std::vector<int64_t>> SelectStoriesByEntities(SqliteDb& db,
+                                                     const std::vector<int64_t>& entity_ids,
+                                                     int64_t limit) {
+  std::set<int64_t> found;
+  for (int64_t entity : entity_ids) {
+    VEILLE_ASSIGN_OR_RETURN(Statement s, db.Prepare("SELECT e.story_id FROM story_entities e "
+                                                    "JOIN stories s ON s.id = e.story_id "
+                                                    "WHERE e.entity_id = ?1 AND s.merged_into = 0 "
+                                                    "ORDER BY e.weight DESC LIMIT ?2"));
+    s.BindInt(1, entity);
+    s.BindInt(2, std::max<int64_t>(limit, 0));
+    for (;;) {
+      VEILLE_ASSIGN_OR_RETURN(const bool row, s.Step());
+      if (!row) break;
+      found.insert(s.ColumnInt(0));
+    }
+  }
+  std::vector<int64_t> out(found.begin(), found.end());
+  if (static_cast<int64_t>(out.size()) > limit) out.resize(static_cast<size_t>(limit));
+  return out;
+}
+
+Result<std::vector<int64_t>> SelectStorylineStories(SqliteDb& db, int64_t storyline_id) {
+  VEILLE_ASSIGN_OR_RETURN(Statement s, db.Prepare("SELECT id FROM stories WHERE storyline_id = ?1 "
+                                                  "AND merged_into = 0 ORDER BY id"));
+  s.BindInt(1, storyline_id);
+  std::vector<int64_t> out;
+  for (;;) {
+    VEILLE_ASSIGN_OR_RETURN(const bool row, s.Step());
+    if (!row) return out;
+    out.push_back(s.ColumnInt(0));
+  }
 }
 
 Result<StoryRow> SelectStory(SqliteDb& db, int64_t id) {
@@ -286,14 +403,16 @@ Result<StoryMember> SelectStoryMember(SqliteDb& db, int64_t article_id) {
   return ReadMember(s, 0);
 }
 
-Status SelectRecentMembers(SqliteDb& db, int64_t since,
+Status SelectRecentMembers(SqliteDb& db, int64_t since, int64_t latest_articles,
                            const std::function<Status(const StoryMember&)>& fn) {
   VEILLE_ASSIGN_OR_RETURN(
       Statement s,
       db.Prepare("SELECT m.article_id, m.story_id, m.time, m.site, m.score, m.why_json "
                  "FROM story_members m JOIN stories s ON s.id = m.story_id "
-                 "WHERE s.last_time >= ?1 ORDER BY m.time, m.article_id"));
+                 "WHERE s.last_time >= ?1 OR s.id IN (SELECT story_id FROM story_members "
+                 "  ORDER BY article_id DESC LIMIT ?2) ORDER BY m.time, m.article_id"));
   s.BindInt(1, since);
+  s.BindInt(2, std::max<int64_t>(latest_articles, 0));
   for (;;) {
     VEILLE_ASSIGN_OR_RETURN(const bool row, s.Step());
     if (!row) return Status::Ok();

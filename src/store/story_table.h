@@ -27,12 +27,18 @@ Status UpdateStorySummary(SqliteDb& db, int64_t story_id, std::string_view headl
 Status UpdateStorylines(SqliteDb& db, const std::vector<std::pair<int64_t, int64_t>>& assignments);
 Status UpsertCopyLink(SqliteDb& db, const CopyLinkRow& link);
 Status DeleteAllStories(SqliteDb& db);
+Status UpsertStoryProfile(SqliteDb& db, const StoredStoryProfile& profile);
+Result<StoredStoryProfile> SelectStoryProfile(SqliteDb& db, int64_t story_id);
+Result<std::vector<int64_t>> SelectStoriesByEntities(SqliteDb& db,
+                                                     const std::vector<int64_t>& entity_ids,
+                                                     int64_t limit);
+Result<std::vector<int64_t>> SelectStorylineStories(SqliteDb& db, int64_t storyline_id);
 
 Result<StoryRow> SelectStory(SqliteDb& db, int64_t id);
 Result<std::vector<StoryRow>> SelectStories(SqliteDb& db, const StoryListOptions& options);
 Result<std::vector<StoryMemberView>> SelectStoryMembers(SqliteDb& db, int64_t story_id);
 Result<StoryMember> SelectStoryMember(SqliteDb& db, int64_t article_id);
-Status SelectRecentMembers(SqliteDb& db, int64_t since,
+Status SelectRecentMembers(SqliteDb& db, int64_t since, int64_t latest_articles,
                            const std::function<Status(const StoryMember&)>& fn);
 Result<int64_t> SelectLatestStoryTime(SqliteDb& db);
 Result<int64_t> SelectMaxStoryId(SqliteDb& db);

@@ -218,13 +218,34 @@ TEST_F(StoryTableTest, RecentMembersAndClear) {
   Join(c, 2, 4000, "y");
   std::vector<int64_t> seen;
   ASSERT_TRUE(store_
-                  ->ForEachRecentMember(1000,
+                  ->ForEachRecentMember(1000, 0,
                                         [&](const StoryMember& m) {
                                           seen.push_back(m.article_id);
                                           return Status::Ok();
                                         })
                   .ok());
   EXPECT_THAT(seen, ElementsAre(c, b));  // by time
+  seen.clear();
+  // Story 1 is old, but holds the most recently stored article when asked.
+  ASSERT_TRUE(store_
+                  ->ForEachRecentMember(1000000, 1,
+                                        [&](const StoryMember& m) {
+                                          seen.push_back(m.article_id);
+                                          return Status::Ok();
+                                        })
+                  .ok());
+  EXPECT_THAT(seen, ElementsAre(c, b));  // c has the highest id: its story
+  const int64_t d = Put("d", "D", "fr");
+  Join(d, 1, 200, "x");
+  seen.clear();
+  ASSERT_TRUE(store_
+                  ->ForEachRecentMember(1000000, 1,
+                                        [&](const StoryMember& m) {
+                                          seen.push_back(m.article_id);
+                                          return Status::Ok();
+                                        })
+                  .ok());
+  EXPECT_THAT(seen, ElementsAre(a, d));
   ASSERT_TRUE(store_->PutCopyLink({a, b, 0.8, false}).ok());
   ASSERT_TRUE(store_->ClearStories().ok());
   EXPECT_EQ(store_->GetStory(1).status().code(), StatusCode::kNotFound);
@@ -241,6 +262,39 @@ TEST_F(StoryTableTest, StoriesSurviveReopen) {
   auto s = (*store)->GetStory(5);
   ASSERT_TRUE(s.ok());
   EXPECT_EQ(s->article_count, 1);
+}
+
+TEST_F(StoryTableTest, ProfilesIndexTheirCentralEntities) {
+  const int64_t a = Put("a", "A", "fr");
+  const int64_t b = Put("b", "B", "fr");
+  const int64_t c = Put("c", "C", "fr");
+  Join(a, 1, 100, "x");
+  Join(b, 2, 200, "y");
+  Join(c, 3, 300, "z");
+  ASSERT_TRUE(
+      store_->PutStoryProfile({1, {{"sommet", 0.8f}, {"kim", 0.6f}}, {{7, 0.9f}, {8, 0.4f}}}).ok());
+  ASSERT_TRUE(store_->PutStoryProfile({2, {{"visit", 1.0f}}, {{8, 1.0f}}}).ok());
+  ASSERT_TRUE(store_->PutStoryProfile({3, {{"rugby", 1.0f}}, {{9, 1.0f}}}).ok());
+  auto p = store_->GetStoryProfile(1);
+  ASSERT_TRUE(p.ok()) << p.status().ToString();
+  ASSERT_EQ(p->terms.size(), 2u);
+  EXPECT_EQ(p->terms[0].first, "sommet");
+  EXPECT_FLOAT_EQ(p->entities[1].second, 0.4f);
+  EXPECT_THAT(*store_->FindStoriesByEntities({8}, 10), ElementsAre(1, 2));
+  EXPECT_THAT(*store_->FindStoriesByEntities({7, 9}, 10), ElementsAre(1, 3));
+  EXPECT_TRUE(store_->FindStoriesByEntities({42}, 10)->empty());
+  // Replacing a profile replaces its index rows.
+  ASSERT_TRUE(store_->PutStoryProfile({1, {{"sommet", 1.0f}}, {{9, 1.0f}}}).ok());
+  EXPECT_THAT(*store_->FindStoriesByEntities({8}, 10), ElementsAre(2));
+  // A merged-away story loses its profile.
+  ASSERT_TRUE(store_->MergeStories(3, 1).ok());
+  EXPECT_EQ(store_->GetStoryProfile(3).status().code(), StatusCode::kNotFound);
+  EXPECT_THAT(*store_->FindStoriesByEntities({9}, 10), ElementsAre(1));
+  ASSERT_TRUE(store_->SetStorylines({{1, 1}, {2, 1}}).ok());
+  EXPECT_THAT(*store_->ListStorylineStories(1), ElementsAre(1, 2));
+  ASSERT_TRUE(store_->ClearStories().ok());
+  EXPECT_EQ(store_->GetStoryProfile(1).status().code(), StatusCode::kNotFound);
+  EXPECT_TRUE(store_->FindStoriesByEntities({8}, 10)->empty());
 }
 
 }  // namespace
