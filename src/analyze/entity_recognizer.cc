@@ -256,7 +256,8 @@ class Recognizer {
     last_end_ = e;
     last_role_ = c.kind == EntityKind::kPerson || c.kind == EntityKind::kOrganization ? c.role : "";
     // "MM. Limon et Meunier": the honorific is shared too.
-    if (c.kind == EntityKind::kPerson && c.honorific && last_role_.empty()) last_role_ = "m";
+    if (c.kind == EntityKind::kPerson && c.honorific && last_role_.empty())
+      last_role_.assign(1, 'm');  // (not = "m": a GCC 12 -Wrestrict false positive)
     out_.push_back(std::move(c));
   }
 

@@ -38,6 +38,72 @@ icu::BreakIterator* ThreadSentenceIterator() {
   return it.get();
 }
 
+// Sentence_Break classes (UAX #29).
+enum SentenceClass : uint8_t {
+  kOther,
+  kATerm,
+  kClose,
+  kLower,
+  kNumeric,
+  kOLetter,
+  kSep,
+  kSp,
+  kSTerm,
+  kUpper,
+  kCr,
+  kLf,
+  kSContinue,
+  kIgnored,  // Extend or Format: part of the character before it (SB5)
+};
+
+SentenceClass SentenceClassOf(UChar32 c) {
+  switch (u_getIntPropertyValue(c, UCHAR_SENTENCE_BREAK)) {
+    case U_SB_ATERM:
+      return kATerm;
+    case U_SB_CLOSE:
+      return kClose;
+    case U_SB_LOWER:
+      return kLower;
+    case U_SB_NUMERIC:
+      return kNumeric;
+    case U_SB_OLETTER:
+      return kOLetter;
+    case U_SB_SEP:
+      return kSep;
+    case U_SB_SP:
+      return kSp;
+    case U_SB_STERM:
+      return kSTerm;
+    case U_SB_UPPER:
+      return kUpper;
+    case U_SB_CR:
+      return kCr;
+    case U_SB_LF:
+      return kLf;
+    case U_SB_SCONTINUE:
+      return kSContinue;
+    case U_SB_EXTEND:
+    case U_SB_FORMAT:
+      return kIgnored;
+    default:
+      return kOther;
+  }
+}
+
+// Classes of U+0000..U+07FF, built once; other code points ask ICU.
+constexpr UChar32 kTableSize = 0x800;
+const std::array<SentenceClass, kTableSize>& SentenceTable() {
+  static const auto* table = [] {
+    auto* t = new std::array<SentenceClass, kTableSize>();
+    for (UChar32 c = 0; c < kTableSize; ++c) (*t)[c] = SentenceClassOf(c);
+    return t;
+  }();
+  return *table;
+}
+
+bool IsParaSep(SentenceClass c) { return c == kSep || c == kCr || c == kLf; }
+bool IsSATerm(SentenceClass c) { return c == kATerm || c == kSTerm; }
+
 bool IsSpace(char c) {
   return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
 }
@@ -116,19 +182,10 @@ bool EndsWithAbbreviation(std::string_view text, int32_t begin, int32_t end) {
 // Splits one paragraph [pbegin, pend) and appends its sentences.
 void SplitParagraph(std::string_view text, int32_t pbegin, int32_t pend, uint32_t paragraph,
                     std::vector<SentenceSpan>* out) {
-  icu::BreakIterator* bi = ThreadSentenceIterator();
   const std::string_view para = text.substr(pbegin, pend - pbegin);
-  std::vector<int32_t> breaks;
-  UErrorCode status = U_ZERO_ERROR;
-  UText* ut = nullptr;
-  if (bi != nullptr)
-    ut = utext_openUTF8(nullptr, para.data(), static_cast<int64_t>(para.size()), &status);
-  if (bi != nullptr && U_SUCCESS(status)) bi->setText(ut, status);
-  if (bi != nullptr && U_SUCCESS(status)) {
-    for (int32_t b = bi->next(); b != icu::BreakIterator::DONE; b = bi->next()) breaks.push_back(b);
-    bi->setText(icu::UnicodeString());
-  }
-  if (ut != nullptr) utext_close(ut);
+  thread_local std::vector<int32_t> breaks;
+  if (!internal::FastSentenceBreaks(para, &breaks) && !internal::IcuSentenceBreaks(para, &breaks))
+    breaks.clear();
   if (breaks.empty() || breaks.back() != static_cast<int32_t>(para.size())) {
     breaks.push_back(static_cast<int32_t>(para.size()));
   }
@@ -151,6 +208,124 @@ void SplitParagraph(std::string_view text, int32_t pbegin, int32_t pend, uint32_
 }
 
 }  // namespace
+
+namespace internal {
+
+// UAX #29 sentence boundaries (SB3..SB11) over the classes above. A boundary
+// can only follow a terminator run SATerm Close* Sp* (SB11) or a paragraph
+// separator (SB4); the scanner tracks that run and applies SB6..SB10 where
+// it ends.
+bool FastSentenceBreaks(std::string_view text, std::vector<int32_t>* out) {
+  out->clear();
+  const auto& table = SentenceTable();
+  struct Unit {
+    int32_t pos;
+    SentenceClass cls;
+  };
+  // Reused per thread up to 256 KiB of text (see word_break.cc).
+  thread_local std::vector<Unit> reused;
+  std::vector<Unit> own;
+  std::vector<Unit>& units = text.size() <= (1u << 18) ? reused : own;
+  const int32_t n = static_cast<int32_t>(text.size());
+  if (units.size() < text.size() + 1) units.resize(text.size() + 1);
+  Unit* u = units.data();
+  size_t m = 0;
+  for (int32_t i = 0; i < n;) {
+    const int32_t at = i;
+    const unsigned char b = static_cast<unsigned char>(text[i]);
+    SentenceClass k;
+    if (b < 0x80) {
+      k = table[b];
+      ++i;
+    } else {
+      UChar32 c;
+      U8_NEXT(text.data(), i, n, c);
+      if (c < 0) return false;  // malformed UTF-8: ICU decides
+      k = c < kTableSize ? table[c] : SentenceClassOf(c);
+    }
+    if (k == kIgnored) {
+      if (m == 0 || IsParaSep(u[m - 1].cls)) return false;
+      continue;  // SB5
+    }
+    u[m++] = {at, k};
+  }
+  u[m].pos = n;
+  // The terminator run ending at the unit before the boundary: `term` the
+  // index of its SATerm (or -1), `spaces` whether Sp has started.
+  int64_t term = m > 0 && IsSATerm(u[0].cls) ? 0 : -1;
+  bool spaces = false;
+  for (size_t i = 1; i <= m; ++i) {
+    const SentenceClass p = u[i - 1].cls;
+    bool brk = false;
+    if (i == m) {
+      brk = true;
+    } else {
+      const SentenceClass c = u[i].cls;
+      if (p == kCr && c == kLf) {
+        brk = false;  // SB3
+      } else if (IsParaSep(p)) {
+        brk = true;  // SB4
+      } else if (term >= 0) {
+        const bool aterm = u[term].cls == kATerm;
+        const bool right_after = static_cast<size_t>(term) == i - 1;
+        if (aterm && right_after && c == kNumeric) {
+          brk = false;  // SB6
+        } else if (aterm && right_after && c == kUpper && term > 0 &&
+                   (u[term - 1].cls == kUpper || u[term - 1].cls == kLower)) {
+          brk = false;  // SB7
+        } else if (c == kSContinue || IsSATerm(c)) {
+          brk = false;  // SB8a
+        } else if (!spaces && (c == kClose || c == kSp || IsParaSep(c))) {
+          brk = false;  // SB9
+        } else if (c == kSp || IsParaSep(c)) {
+          brk = false;  // SB10
+        } else {
+          brk = true;  // SB11, unless SB8: a lowercase letter comes first
+          if (aterm) {
+            for (size_t j = i; j < m; ++j) {
+              const SentenceClass x = u[j].cls;
+              if (x == kOLetter || x == kUpper || x == kLower || IsParaSep(x) || IsSATerm(x)) {
+                brk = x != kLower;
+                break;
+              }
+            }
+          }
+        }
+      }
+    }
+    if (brk) out->push_back(u[i].pos);
+    if (i == m) break;
+    // Extend the terminator run with u[i], or start or end one.
+    const SentenceClass c = u[i].cls;
+    if (IsSATerm(c)) {
+      term = static_cast<int64_t>(i), spaces = false;
+    } else if (term >= 0 && !brk && !spaces && c == kClose) {
+      // SATerm Close*
+    } else if (term >= 0 && !brk && c == kSp) {
+      spaces = true;
+    } else {
+      term = -1, spaces = false;
+    }
+  }
+  return true;
+}
+
+bool IcuSentenceBreaks(std::string_view text, std::vector<int32_t>* out) {
+  out->clear();
+  icu::BreakIterator* bi = ThreadSentenceIterator();
+  if (bi == nullptr) return false;
+  UErrorCode status = U_ZERO_ERROR;
+  UText* ut = utext_openUTF8(nullptr, text.data(), static_cast<int64_t>(text.size()), &status);
+  if (U_SUCCESS(status)) bi->setText(ut, status);
+  if (U_SUCCESS(status)) {
+    for (int32_t b = bi->next(); b != icu::BreakIterator::DONE; b = bi->next()) out->push_back(b);
+    bi->setText(icu::UnicodeString());
+  }
+  if (ut != nullptr) utext_close(ut);
+  return U_SUCCESS(status);
+}
+
+}  // namespace internal
 
 std::vector<SentenceSpan> SplitSentences(std::string_view text, std::string_view /*lang*/) {
   std::vector<SentenceSpan> out;

@@ -176,6 +176,11 @@ bool FoldCaseByTable(std::string_view text, std::string* out) {
 }  // namespace
 
 std::string FoldCase(std::string_view text) {
+  if (IsAscii(text)) {
+    std::string out(text);
+    for (char& c : out) c = c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c;
+    return out;
+  }
   std::string out;
   out.reserve(text.size());
   if (FoldCaseByTable(text, &out)) return out;

@@ -5,18 +5,17 @@
 //   - French (and Italian) elisions are split off ("l'été" -> "l'" + "été"),
 //     which ICU keeps together because the apostrophe is MidNumLet;
 //   - an English possessive "'s" is cut from a capitalised word ("Trump's").
-// The break iterator is cloned once per thread (creating one loads rules).
+// Word boundaries come from word_break.h: a scanner of ICU's rules for the
+// common scripts, ICU's own iterator for the rest.
 #include "analyze/tokenizer.h"
 
-#include <unicode/brkiter.h>
 #include <unicode/uchar.h>
-#include <unicode/utext.h>
 #include <unicode/utf8.h>
 
 #include <array>
-#include <memory>
 
 #include "analyze/text_fold.h"
+#include "analyze/word_break.h"
 
 namespace veille::analyze {
 namespace {
@@ -26,25 +25,6 @@ struct Segment {
   int32_t end;
   TokenKind kind;
 };
-
-icu::BreakIterator* ThreadWordIterator() {
-  thread_local std::unique_ptr<icu::BreakIterator> it;
-  if (!it) {
-    static const icu::BreakIterator* prototype = [] {
-      UErrorCode status = U_ZERO_ERROR;
-      icu::BreakIterator* bi =
-          icu::BreakIterator::createWordInstance(icu::Locale::getRoot(), status);
-      if (U_FAILURE(status)) {
-        delete bi;
-        return static_cast<icu::BreakIterator*>(nullptr);
-      }
-      return bi;
-    }();
-    if (prototype == nullptr) return nullptr;
-    it.reset(prototype->clone());
-  }
-  return it.get();
-}
 
 // True when text[pos..) starts with a hyphen that may join two word parts
 // ("-", U+2010, U+2011); sets *len to its byte length.
@@ -129,6 +109,22 @@ Token MakeToken(std::string_view text, int32_t begin, int32_t end, TokenKind kin
   t.end = static_cast<uint32_t>(end);
   t.kind = kind;
   const std::string_view surface = text.substr(begin, end - begin);
+  bool ascii = true;
+  for (const char c : surface) ascii &= static_cast<unsigned char>(c) < 0x80;
+  if (ascii) {  // FoldCase, FoldAccents and SetCase of ASCII, in one pass
+    t.lower.assign(surface);
+    int letters = 0, upper = 0;
+    for (char& c : t.lower) {
+      const bool is_upper = c >= 'A' && c <= 'Z';
+      if (is_upper) c = static_cast<char>(c + 32);
+      if (!is_upper && !(c >= 'a' && c <= 'z')) continue;
+      if (letters++ == 0) t.capitalized = is_upper;
+      upper += is_upper;
+    }
+    t.all_caps = letters >= 2 && upper == letters;
+    t.folded = t.lower;
+    return t;
+  }
   t.lower = FoldCase(surface);
   t.folded = FoldAccents(t.lower);
   SetCase(surface, &t);
@@ -172,27 +168,21 @@ void EmitWord(std::string_view text, int32_t begin, int32_t end, std::string_vie
 
 std::vector<Token> Tokenize(std::string_view text, std::string_view lang) {
   std::vector<Token> tokens;
-  icu::BreakIterator* bi = ThreadWordIterator();
-  if (bi == nullptr || text.empty()) return tokens;
-  UErrorCode status = U_ZERO_ERROR;
-  UText* ut = utext_openUTF8(nullptr, text.data(), static_cast<int64_t>(text.size()), &status);
-  if (U_FAILURE(status)) return tokens;
-  bi->setText(ut, status);
-  if (U_FAILURE(status)) {
-    utext_close(ut);
+  if (text.empty()) return tokens;
+  // Reused per thread for texts up to 256 KiB (a huge one pins no memory).
+  thread_local std::vector<internal::WordSegment> reused;
+  std::vector<internal::WordSegment> own;
+  std::vector<internal::WordSegment>& all = text.size() <= (1u << 18) ? reused : own;
+  if (!internal::FastWordSegments(text, &all) && !internal::IcuWordSegments(text, &all))
     return tokens;
-  }
   std::vector<Segment> segs;
-  segs.reserve(text.size() / 5);
-  for (int32_t b = bi->first(), e = bi->next(); e != icu::BreakIterator::DONE;
-       b = e, e = bi->next()) {
-    const int32_t rule = bi->getRuleStatus();
-    if (rule < UBRK_WORD_NONE_LIMIT) continue;
-    segs.push_back({b, e, rule < UBRK_WORD_NUMBER_LIMIT ? TokenKind::kNumber : TokenKind::kWord});
+  segs.reserve(all.size() / 2 + 1);
+  for (const auto& w : all) {
+    if (w.category == internal::SegmentCategory::kNone) continue;
+    segs.push_back(
+        {w.begin, w.end,
+         w.category == internal::SegmentCategory::kNumber ? TokenKind::kNumber : TokenKind::kWord});
   }
-  // Release the iterator's reference to `text` before closing the UText.
-  bi->setText(icu::UnicodeString());
-  utext_close(ut);
 
   tokens.reserve(segs.size() + segs.size() / 8);
   for (size_t i = 0; i < segs.size();) {

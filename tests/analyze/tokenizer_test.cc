@@ -4,11 +4,13 @@
 #include <unicode/normalizer2.h>
 #include <unicode/unistr.h>
 
+#include <random>
 #include <string>
 #include <thread>
 #include <vector>
 
 #include "analyze/text_fold.h"
+#include "analyze/word_break.h"
 
 namespace veille::analyze {
 namespace {
@@ -166,6 +168,67 @@ TEST(TextFoldTest, TableAgreesWithIcu) {
     n.toUTF8String(expected);
     EXPECT_EQ(FoldCase(s), expected) << s;
   }
+}
+
+// The fast word-break scanner must agree with ICU's break iterator (the
+// reference) on every text it accepts: random strings over letters, digits,
+// the punctuation classes of UAX #29 (MidLetter, MidNum, MidNumLet,
+// ExtendNumLet), spaces and line breaks of several scripts.
+TEST(WordSegmentsTest, FastScannerAgreesWithIcu) {
+  const std::vector<std::string> alphabet = {
+      "a",  "Z",      "é",      "ß",      "Ж",      "я",      "λ",      "ق",      "5",
+      "0",  "٣",      "۵",      ".",      ",",      ";",      ":",      "'",      "’",
+      "‘",  "_",      "‿",      "·",      "-",      "‐",      "/",      "@",      "#",
+      "$",  "€",      "%",      "&",      " ",      " ",      " ",      " ",      " ",
+      "\t", "\n",     "\r",     "\r\n",   "\u0085", "\u2028", "\u2024", "\u2027", "\"",
+      "«",  "…",      "!",      "?",      "(",      "*",      "+",      "=",      "~",
+      "|",  "\u00ad", "\u0301", "\u200d", "😀",      "中",     "©",      "®",      "‼",
+      "™",  "\u2060", "\u200b", "\u200e", "\ufeff", "\u0652", "\u2212", "\u223c", "→",
+      "●",  "\u3000", "、",     "。",     "ー",     "\u3031", "ก",      "\u05d0", "\U0001F1EB"};
+  std::vector<std::string> symbols = alphabet;
+  for (char c = '!'; c <= '~'; ++c) symbols.emplace_back(1, c);  // every ASCII symbol
+  std::mt19937 rng(20240611);
+  std::vector<internal::WordSegment> fast, icu;
+  int checked = 0;
+  for (int iter = 0; iter < 100000; ++iter) {
+    std::string s;
+    const int len = 1 + static_cast<int>(rng() % 12);
+    // Mostly letters and digits, so that the joining rules get exercised.
+    for (int k = 0; k < len; ++k) {
+      const size_t pick = rng() % 3 == 0 ? rng() % symbols.size() : rng() % 11;
+      s += symbols[pick];
+    }
+    ASSERT_TRUE(internal::IcuWordSegments(s, &icu));
+    if (!internal::FastWordSegments(s, &fast)) continue;
+    ++checked;
+    ASSERT_EQ(fast.size(), icu.size()) << "\"" << s << "\"";
+    for (size_t i = 0; i < fast.size(); ++i) {
+      ASSERT_EQ(fast[i].begin, icu[i].begin) << "\"" << s << "\"";
+      ASSERT_EQ(fast[i].end, icu[i].end) << "\"" << s << "\"";
+      ASSERT_EQ(static_cast<int>(fast[i].category), static_cast<int>(icu[i].category))
+          << "\"" << s << "\" segment " << i;
+    }
+  }
+  EXPECT_GT(checked, 50000);
+  // Text the scanner leaves to ICU: a combining mark or format character
+  // with nothing (or a space) before it, emoji sequences, ideographs.
+  EXPECT_FALSE(internal::FastWordSegments("\u0301t\u00e9", &fast));
+  EXPECT_FALSE(internal::FastWordSegments("a \u00adb", &fast));
+  EXPECT_FALSE(internal::FastWordSegments("中文", &fast));
+  EXPECT_FALSE(internal::FastWordSegments("👍\u200d👍", &fast));
+  EXPECT_TRUE(internal::FastWordSegments("L’Élysée, 3,5 %", &fast));
+}
+
+// A text beyond the per-thread buffers' reuse limit (256 KiB) takes its own
+// buffers and tokenizes the same way.
+TEST(TokenizerTest, HugeTextTokenizesLikeSmallOnes) {
+  std::string text;
+  for (int i = 0; i < 40000; ++i) text += "L'été 2019, ";
+  const auto tokens = Tokenize(text, "fr");
+  ASSERT_EQ(tokens.size(), 120000u);
+  EXPECT_EQ(Lowers(tokens)[119998], "été");
+  EXPECT_EQ(tokens[119999].kind, TokenKind::kNumber);
+  EXPECT_EQ(Tokenize("Encore 1", "fr").size(), 2u);
 }
 
 }  // namespace
