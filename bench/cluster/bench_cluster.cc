@@ -1,7 +1,8 @@
 // bench_cluster: throughput of StoryClusterer::Add alone (features already
 // computed) at growing stream sizes, and memory per article.
 // The base stream is the UCI headlines (real times) and the ECB+ articles
-// (full texts, times spread over the same span), analysed once; it is
+// (full texts, times spread over the same span), analysed once and made
+// into ClusterDocs by pipeline::ClusterDocBuilder; it is
 // replayed with ids shifted by the base size and times shifted by
 // `period` per replica, so the stream runs on for weeks and old stories
 // retire from the index as in production; each replica's vocabulary is
@@ -50,16 +51,8 @@ int Main(int argc, char** argv) {
   }
   std::sort(texts.begin(), texts.end(),
             [](const EvalText& a, const EvalText& b) { return a.time < b.time; });
-  FeatureExtractor extractor(source);
-  for (const EvalText& t : texts) extractor.Learn(t);
-  FeatureSpace space;
-  std::vector<TextFeatures> feats;
-  for (const EvalText& t : texts)
-    feats.push_back(extractor.Analyze(t)), space.Observe(feats.back());
-  std::vector<ClusterDoc> base;
-  for (size_t i = 0; i < texts.size(); ++i) {
-    base.push_back(space.MakeDoc(static_cast<int64_t>(i + 1), texts[i].time, feats[i]));
-  }
+  // The pipeline's conversion (text_features.h), ids 1..n in time order.
+  std::vector<ClusterDoc> base = BuildEvalDocs(source, texts, {}).docs;
   const int64_t period = span + 3600 * 12;
   std::printf("base: %zu articles (%zu headlines, rest full texts), replica period %.1f h\n",
               base.size(), base.size() - ecb->size(), period / 3600.0);
@@ -78,7 +71,7 @@ int Main(int argc, char** argv) {
       // of 8 vocabulary epochs, which recur only after the stories of the
       // previous use have retired (8 periods > time_window_s).
       const auto shift = static_cast<uint32_t>(replica % 8) << 24;
-      for (auto* v : {&d.title, &d.body, &d.entities}) {
+      for (auto* v : {&d.title, &d.body, &d.entities, &d.places}) {
         for (auto& term : v->terms) term.first += shift;
       }
       const auto start = std::chrono::steady_clock::now();

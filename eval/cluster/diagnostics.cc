@@ -92,6 +92,13 @@ void PairAuc(const char* name, const std::vector<ClusterDoc>& docs,
        [&](const ClusterDoc& a, const ClusterDoc& b) {
          return cluster::Cosine(whole(a), whole(b)) + 0.5 * cluster::Cosine(a.entities, b.entities);
        }},
+      {"places", [](const ClusterDoc& a,
+                    const ClusterDoc& b) { return cluster::Cosine(a.places, b.places); }},
+      {"score*places",
+       [&](const ClusterDoc& a, const ClusterDoc& b) {
+         if (a.places.terms.empty() || b.places.terms.empty()) return score(a, b);
+         return score(a, b) * (0.6 + 0.4 * cluster::Cosine(a.places, b.places));
+       }},
       {"score*top1", gated(1)},
       {"score*top3", gated(3)},
   };

@@ -3,7 +3,8 @@
 // UCI News Aggregator headlines (online replay in time order, shuffled within
 // 6-hour windows, timestamps kept), ECB+ full articles (shuffled order, no
 // times), tgcontest same-story pairs (each pair fed as a two-article stream)
-// and the seed pages. Document frequencies are those of each dataset's texts
+// and the seed pages. The docs are made by the pipeline's ClusterDocBuilder
+// (text_features.h); document frequencies are those of each dataset's texts
 // (no labels used), as the engine's DF table holds those of its base.
 // Usage: eval_cluster [--orders N] [--set name=value ...] [--only NAME] [--pairs] [--dump]
 #include <algorithm>
@@ -59,20 +60,13 @@ void Dump(const Prepared& p, const std::vector<int64_t>& label) {
 }
 
 Prepared Prepare(const std::vector<EvalText>& texts, const std::vector<EvalText>& background) {
-  FeatureSpace space;
-  FeatureExtractor extractor(SourceDir());
-  for (const EvalText& t : background) extractor.Learn(t);
-  for (const EvalText& t : texts) extractor.Learn(t);
-  std::vector<TextFeatures> feats;
-  for (const EvalText& t : texts) feats.push_back(extractor.Analyze(t));
-  for (const EvalText& t : background) space.Observe(extractor.Analyze(t));
-  for (const TextFeatures& f : feats) space.Observe(f);
+  EvalDocs built = BuildEvalDocs(SourceDir(), texts, background);
   Prepared p;
-  for (size_t i = 0; i < texts.size(); ++i) {
-    p.docs.push_back(space.MakeDoc(static_cast<int64_t>(i + 1), texts[i].time, feats[i]));
-    p.combined.push_back(space.Combined(feats[i]));
-    p.gold.push_back(texts[i].gold);
-    p.titles.push_back(texts[i].title);
+  p.docs = std::move(built.docs);
+  p.combined = std::move(built.combined);
+  for (const EvalText& t : texts) {
+    p.gold.push_back(t.gold);
+    p.titles.push_back(t.title);
   }
   return p;
 }
@@ -134,7 +128,8 @@ std::vector<size_t> Order(const Prepared& p, uint32_t seed, int64_t window_s) {
 // share a topic (gold labels "T_sub": same T).
 void PairStats(const Prepared& p, const ClusterOptions& options) {
   std::vector<std::vector<double>> v[2];
-  v[0].resize(4), v[1].resize(4);
+  v[0].resize(5), v[1].resize(5);
+  size_t with_places[2] = {0, 0};
   for (size_t i = 0; i < p.docs.size(); ++i) {
     for (size_t j = i + 1; j < p.docs.size(); ++j) {
       const std::string ti = p.gold[i].substr(0, p.gold[i].find('_'));
@@ -146,11 +141,15 @@ void PairStats(const Prepared& p, const ClusterOptions& options) {
       v[same][1].push_back(parts.body);
       v[same][2].push_back(parts.entities);
       v[same][3].push_back(cluster::CombineParts(parts, 0, options, nullptr));
+      if (!p.docs[i].places.terms.empty() && !p.docs[j].places.terms.empty()) {
+        ++with_places[same];
+        v[same][4].push_back(cluster::Cosine(p.docs[i].places, p.docs[j].places));
+      }
     }
   }
-  const char* names[] = {"title", "body", "entity", "score"};
+  const char* names[] = {"title", "body", "entity", "score", "places"};
   for (int same = 0; same < 2; ++same) {
-    for (int k = 0; k < 4; ++k) {
+    for (int k = 0; k < 5; ++k) {
       auto& x = v[same][k];
       std::sort(x.begin(), x.end());
       auto q = [&](double f) { return x.empty() ? 0 : x[static_cast<size_t>(f * (x.size() - 1))]; };
@@ -247,8 +246,9 @@ void RunSeeds(const char* name, const std::vector<EvalText>& seeds,
     for (size_t i = 0; i < p.docs.size(); ++i) {
       for (size_t j = i + 1; j < p.docs.size(); ++j) {
         const auto parts = cluster::DocParts(p.docs[i], p.docs[j]);
-        std::printf("seeds %zu-%zu t %.2f b %.2f e %.2f score %.3f\n", i, j, parts.title,
-                    parts.body, parts.entities, cluster::CombineParts(parts, 0, options, nullptr));
+        std::printf("seeds %zu-%zu t %.2f b %.2f e %.2f places %.2f score %.3f\n", i, j,
+                    parts.title, parts.body, parts.entities, parts.places,
+                    cluster::CombineParts(parts, 0, options, nullptr));
       }
     }
   }
@@ -304,6 +304,8 @@ bool SetOption(ClusterOptions* o, const std::string& kv) {
     o->date_grace_days = static_cast<int>(v);
   else if (k == "date_half_life_days")
     o->date_half_life_days = static_cast<int>(v);
+  else if (k == "place_penalty")
+    o->place_penalty = v;
   else if (k == "length_prior")
     o->length_prior = v;
   else if (k == "short_text_boost")

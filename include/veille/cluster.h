@@ -49,6 +49,11 @@ struct ClusterDoc {
   IdVector title;               // TF-IDF of the title, L2-normalised (may be empty)
   IdVector body;                // TF-IDF of the body text, L2-normalised (may be empty)
   IdVector entities;            // canonical entity id -> salience weight (any scale)
+  // The entities of `entities` that are places (EntityKind::kPlace: cities,
+  // regions, countries), same ids and weights, L2-normalised (may be empty).
+  // Two docs naming different places for the same actors (Vladivostok vs
+  // Pyongyang) are less likely one event; see ClusterOptions::place_*.
+  IdVector places;
   std::vector<DateSpan> dates;  // dates mentioned in the text, in text order (may be empty)
 };
 
@@ -95,6 +100,15 @@ struct ClusterOptions {
   int date_lead_sentences = 3;
   int date_grace_days = 365;
   int date_half_life_days = 365;
+  // Places: when the doc and the story both name places and each side's
+  // heaviest place (mentions x entity IDF: a city outweighs the country
+  // every report names) is absent from the other's places, the score is
+  // multiplied by 1 - place_penalty (Vladivostok vs Pyongyang for the same
+  // actors). 0 disables it (the default: measured over 5 orders at 0.2 /
+  // 0.35 / 0.5, ECB+ B3 F1 0.839 / 0.830 / 0.823 vs 0.851 without, UCI
+  // 0.828 / 0.834 / 0.835 vs 0.826, tgcontest 0.850 / 0.848 / 0.834 vs
+  // 0.850: same-event reports often lead with different places too).
+  double place_penalty = 0.0;
   // Length adaptation: short texts (headlines) share few terms even when they
   // report one event, so the text score of a doc with n terms is multiplied
   // by 1 + short_text_boost * length_prior / (n + length_prior): x2.14 for a
@@ -229,6 +243,9 @@ class StoryClusterer {
   virtual const std::vector<StoryMerge>& merges() const = 0;
   // Profiles of all stories (for storyline linking), by id.
   virtual std::vector<StoryProfile> Profiles(int top_terms, int top_entities) const = 0;
+  // The profile of one story (kNotFound for an unknown or merged-away id):
+  // what storyline linking needs of the stories a batch touched.
+  virtual Result<StoryProfile> Profile(int64_t story_id, int top_terms, int top_entities) const = 0;
   // The id the next new story will get.
   virtual int64_t next_story_id() const = 0;
   // Number of docs whose vectors are held in memory (members of live stories).

@@ -7,12 +7,25 @@
 #include <string>
 
 #include "veille/analyze.h"
+#include "veille/cluster.h"
+#include "veille/dedup.h"
 #include "veille/extract.h"
 #include "veille/ingest.h"
 #include "veille/status.h"
 #include "veille/store.h"
+#include "veille/summarize.h"
 
 namespace veille {
+
+// What the pipeline does after analysis: copy links, story assignment,
+// storylines and summaries, as each article is stored.
+struct StoryOptions {
+  bool enabled = true;  // false: articles are stored and analysed only
+  DedupOptions dedup;
+  ClusterOptions cluster;
+  StorylineOptions storylines;
+  SummarizeOptions summary;
+};
 
 struct Config {
   std::string db_path = "veille.db";  // SQLite database file
@@ -20,6 +33,7 @@ struct Config {
   ExtractOptions extract;
   AnalyzeOptions analyze;  // data_dir: the --data-dir setting
   StoreOptions store;
+  StoryOptions stories;
   // Documents per transaction when one input holds many (a JSONL file);
   // a transaction never spans two inputs. Larger is faster, smaller loses
   // less work to a kill.

@@ -90,6 +90,36 @@ IngestSummary IngestPaths(const std::vector<std::string>& paths, const Config& c
                           const AnalysisResources& analysis, Store& store,
                           const IngestCallback& on_event);
 
+// Runs one in-memory input (a page, a JSONL batch or a feed: an HTTP request
+// body, say) through the same path as IngestPaths: format detected from the
+// bytes, one transaction of at most config.commit_every documents at a
+// time, events and errors as IngestPaths reports them with `name` as the
+// input. A document without a canonical URL is keyed by a hash of its bytes
+// ("upload:..."), so posting it again finds it known.
+IngestSummary IngestBuffer(std::string_view name, std::string bytes, const Config& config,
+                           const AnalysisResources& analysis, Store& store,
+                           const IngestCallback& on_event);
+
+// ---- Stories (src/pipeline/story_state.h, recluster.cc) ----
+// Ingest places each new article (config.stories): copy links, its story,
+// the storylines, in the transaction that stores it.
+
+struct ReclusterReport {
+  int64_t articles = 0;    // analysed articles placed
+  int64_t stories = 0;     // stories built
+  int64_t kept_ids = 0;    // stories that kept an old id
+  int64_t storylines = 0;  // storylines linking them
+};
+
+// Rebuilds every story and storyline from the stored features with
+// config.stories (after a settings change or an upgrade), replaying the
+// articles in publication-time order, in one transaction: on failure the
+// old stories stay. A new story keeps the id of the old story with which it
+// shares more than half of both stories' members; the others get ids above
+// every id used before. Copy links are kept.
+Result<ReclusterReport> Recluster(const Config& config, const AnalysisResources& analysis,
+                                  Store& store);
+
 // The identity of a document for idempotent ingest: its canonical URL, else
 // "file:" + absolute path (+ "#" + record for a record of a container), else
 // for standard input "stdin:" + a hash of its bytes.

@@ -29,6 +29,9 @@ Result<std::unique_ptr<StoryClusterer>> StoryClusterer::Create(const ClusterOpti
       options.title_weight + options.body_weight <= 0) {
     return bad("weights must be >= 0 and title_weight + body_weight > 0");
   }
+  if (!(options.place_penalty >= 0 && options.place_penalty <= 1)) {
+    return bad("place_penalty must be in [0, 1]");
+  }
   if (options.length_prior < 0 || options.short_text_boost < 0) {
     return bad("length_prior and short_text_boost must be >= 0");
   }

@@ -59,7 +59,8 @@ Status OnlineClusterer::Validate(const ClusterDoc& doc) const {
   if (doc_to_slot_.count(doc.id)) {
     return Status::InvalidInput("doc " + std::to_string(doc.id) + " already clustered");
   }
-  if (!IsSorted(doc.title) || !IsSorted(doc.body) || !IsSorted(doc.entities)) {
+  if (!IsSorted(doc.title) || !IsSorted(doc.body) || !IsSorted(doc.entities) ||
+      !IsSorted(doc.places)) {
     return Status::InvalidInput("doc " + std::to_string(doc.id) + ": vector ids not ascending");
   }
   return Status::Ok();
@@ -80,6 +81,7 @@ void OnlineClusterer::AddMember(uint32_t slot, const ClusterDoc& doc) {
   s.body.Add(doc.body);
   if (options_.cross_text) s.whole.Add(WholeText(doc, options_));
   s.entities.Add(doc.entities);
+  s.places.Add(doc.places);
   s.doc_ids.push_back(doc.id);
   doc_to_slot_[doc.id] = slot;
   s.touched = ++arrivals_;
@@ -148,6 +150,15 @@ SimilarityParts OnlineClusterer::StoryParts(const ClusterDoc& doc, const Story& 
     p.has_entities = true;
     p.entities = story.entities.Cosine(doc.entities);
     p.entity_count = doc.entities.terms.size();
+  }
+  if (!doc.places.terms.empty() && !story.places.empty()) {
+    p.has_places = true;
+    p.places = story.places.Cosine(doc.places);
+    const IdVector story_top = options_.place_penalty > 0 ? story.places.Top(1) : IdVector();
+    uint32_t doc_top = 0;
+    p.place_conflict = !story_top.terms.empty() && Heaviest(doc.places, &doc_top) &&
+                       story.places.Cosine(IdVector{{{doc_top, 1.0f}}}) <= 0 &&
+                       !Carries(doc.places, story_top.terms[0].first);
   }
   int32_t first = 0, last = 0, day = 0;
   if (EventDay(story, &day) && EventSpan(doc, options_.date_lead_sentences, &first, &last)) {
@@ -229,6 +240,15 @@ bool OnlineClusterer::ShouldMerge(const Story& a, const Story& b) const {
     p.entities = a.entities.Cosine(b.entities);
     p.entity_count = std::min(a.entities.size(), b.entities.size());
   }
+  if (!a.places.empty() && !b.places.empty()) {
+    p.has_places = true;
+    p.places = a.places.Cosine(b.places);
+    const bool check = options_.place_penalty > 0;
+    const IdVector top_a = check ? a.places.Top(1) : IdVector();
+    const IdVector top_b = check ? b.places.Top(1) : IdVector();
+    p.place_conflict = !top_a.terms.empty() && !top_b.terms.empty() &&
+                       b.places.Cosine(top_a) <= 0 && a.places.Cosine(top_b) <= 0;
+  }
   int32_t day_a = 0, day_b = 0;
   if (EventDay(a, &day_a) && EventDay(b, &day_b)) {
     p.has_dates = true;
@@ -249,6 +269,7 @@ void OnlineClusterer::MergeInto(uint32_t into, uint32_t from) {
   a.body.Merge(b.body);
   a.whole.Merge(b.whole);
   a.entities.Merge(b.entities);
+  a.places.Merge(b.places);
   a.join_score_sum += b.join_score_sum;
   a.join_count += b.join_count;
   for (int32_t day : b.event_days) AddEventDay(&a, day);
@@ -305,6 +326,7 @@ void OnlineClusterer::RetireOld(int64_t now) {
     s.body = Centroid();
     s.whole = Centroid();
     s.entities = Centroid();
+    s.places = Centroid();
   }
 }
 
@@ -444,6 +466,16 @@ StoryProfile OnlineClusterer::MakeProfile(const Story& s, int top_terms, int top
   p.terms = text.Top(static_cast<size_t>(std::max(0, top_terms)));
   p.entities = s.entities.Top(static_cast<size_t>(std::max(0, top_entities)));
   return p;
+}
+
+Result<StoryProfile> OnlineClusterer::Profile(int64_t story_id, int top_terms,
+                                              int top_entities) const {
+  auto it = id_to_slot_.find(story_id);
+  if (it == id_to_slot_.end() || stories_[it->second].merged ||
+      stories_[it->second].id != story_id) {
+    return Status::NotFound("story " + std::to_string(story_id));
+  }
+  return MakeProfile(stories_[it->second], top_terms, top_entities);
 }
 
 std::vector<StoryProfile> OnlineClusterer::Profiles(int top_terms, int top_entities) const {

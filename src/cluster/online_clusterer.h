@@ -27,6 +27,7 @@ class OnlineClusterer final : public StoryClusterer {
   std::vector<StoryInfo> Stories() const override;
   const std::vector<StoryMerge>& merges() const override { return merges_; }
   std::vector<StoryProfile> Profiles(int top_terms, int top_entities) const override;
+  Result<StoryProfile> Profile(int64_t story_id, int top_terms, int top_entities) const override;
   int64_t next_story_id() const override { return next_id_; }
   size_t live_docs() const override { return live_docs_; }
 
@@ -35,7 +36,7 @@ class OnlineClusterer final : public StoryClusterer {
     int64_t id = 0;
     bool merged = false;  // merged into another story: slot unused
     bool live = true;     // in the index (not retired)
-    Centroid title, body, entities;
+    Centroid title, body, entities, places;
     Centroid whole;  // WholeText of the members (cross_text only)
     int64_t first = kUnknownTime, last = kUnknownTime;
     uint64_t touched = 0;  // arrivals_ when a member last joined

@@ -16,6 +16,8 @@
 // With entities_only_raise the entity mix only lifts the text score (entity
 // recognition is partial, so an absent overlap is weak evidence), and the
 // entity weight grows with the number of entities compared (m / (m + prior)).
+// With place_penalty, the score is multiplied by 1 - place_penalty when each
+// side's heaviest place is absent from the other's places (place_conflict).
 // D = 0.5^(excess / date_half_life) does for event dates what T does for
 // publication times: it needs no publication time (undated pages, ECB+), and
 // keeps apart two events of one kind with the same actors dated years apart.
@@ -59,6 +61,9 @@ double CombineParts(const SimilarityParts& parts, int64_t time_gap_s, const Clus
     const double mixed = (score + w * parts.entities) / (1 + w);
     score = options.entities_only_raise ? std::max(score, mixed) : mixed;
   }
+  double place_factor = 1;
+  if (parts.has_places && parts.place_conflict) place_factor = 1 - options.place_penalty;
+  score *= place_factor;
   double time_factor = 1;
   const int64_t excess = time_gap_s - options.time_grace_s;
   if (excess > 0) {
@@ -102,6 +107,19 @@ bool EventSpan(const ClusterDoc& doc, int lead_sentences, int32_t* first_day, in
   return found;
 }
 
+bool Heaviest(const IdVector& v, uint32_t* id) {
+  float best = -1;
+  for (const auto& [i, w] : v.terms) {
+    if (w > best) best = w, *id = i;
+  }
+  return best >= 0;
+}
+
+bool Carries(const IdVector& v, uint32_t id) {
+  return std::binary_search(v.terms.begin(), v.terms.end(), std::make_pair(id, 0.0f),
+                            [](const auto& x, const auto& y) { return x.first < y.first; });
+}
+
 int32_t SpanGap(int32_t a1, int32_t a2, int32_t b1, int32_t b2) {
   if (a2 < b1) return b1 - a2;
   if (b2 < a1) return a1 - b2;
@@ -137,6 +155,7 @@ ClusterDoc AsWholeText(const ClusterDoc& doc, const ClusterOptions& options) {
   out.time = doc.time;
   out.body = WholeText(doc, options);
   out.entities = doc.entities;
+  out.places = doc.places;
   out.dates = doc.dates;
   return out;
 }
@@ -163,6 +182,14 @@ SimilarityParts DocParts(const ClusterDoc& a, const ClusterDoc& b, const Cluster
                                 : Cosine(a.body, b.body);
     terms_a += a.body.terms.size();
     terms_b += b.body.terms.size();
+  }
+  if (!a.places.terms.empty() && !b.places.terms.empty()) {
+    p.has_places = true;
+    p.places = Cosine(a.places, b.places);
+    uint32_t top_a = 0, top_b = 0;
+    p.place_conflict = options.place_penalty > 0 && Heaviest(a.places, &top_a) &&
+                       Heaviest(b.places, &top_b) && !Carries(b.places, top_a) &&
+                       !Carries(a.places, top_b);
   }
   if (!a.entities.terms.empty() && !b.entities.terms.empty()) {
     p.has_entities = true;

@@ -16,6 +16,13 @@ struct SimilarityParts {
   double title = 0, body = 0, entities = 0;
   // Terms on the shorter side of the text parts used (headline: ~6, article: hundreds).
   size_t terms = 0;
+  // Place cosine (ClusterDoc::places, for explanations); absent when either
+  // side names no place.
+  bool has_places = false;
+  double places = 0;
+  // Each side's heaviest place is absent from the other's places (Vladivostok
+  // vs Pyongyang, both also naming Russia): evidence of two events.
+  bool place_conflict = false;
   // Entities on the doc's side (the smaller side for two docs).
   size_t entity_count = 0;
   // Days between the two event-date spans (0 when they overlap); absent
@@ -28,6 +35,11 @@ struct SimilarityParts {
 // most precise date mentioned in its first `lead_sentences` sentences, the
 // earliest in the text on ties. False when there is none.
 bool EventSpan(const ClusterDoc& doc, int lead_sentences, int32_t* first_day, int32_t* last_day);
+
+// The id of the heaviest entry of `v` (the smallest id on ties); false if empty.
+bool Heaviest(const IdVector& v, uint32_t* id);
+// Whether `v` carries `id`.
+bool Carries(const IdVector& v, uint32_t id);
 
 // Days between spans [a1, a2] and [b1, b2]; 0 when they overlap.
 int32_t SpanGap(int32_t a1, int32_t a2, int32_t b1, int32_t b2);

@@ -19,6 +19,8 @@
 
 #include "pipeline/analysis_state.h"
 
+#include "common/iso_time.h"
+
 namespace veille {
 
 Result<std::unique_ptr<const AnalysisResources>> AnalysisResources::Load(
@@ -83,15 +85,20 @@ void FillFromContainer(const RawDocument& raw, Article* article) {
   if (article->author.empty() && !raw.author.empty()) article->author = raw.author;
 }
 
-AnalysisState::AnalysisState(const AnalysisResources& resources, Store& store)
-    : resources_(resources), store_(store), registry_(*resources.entities) {}
+AnalysisState::AnalysisState(const AnalysisResources& resources, Store& store,
+                             const StoryOptions& stories)
+    : resources_(resources),
+      store_(store),
+      registry_(*resources.entities),
+      story_options_(stories) {}
 
 Result<std::unique_ptr<AnalysisState>> AnalysisState::Load(const AnalysisResources& resources,
-                                                           Store& store) {
+                                                           Store& store,
+                                                           const StoryOptions& stories) {
   if (resources.analyzer == nullptr || resources.entities == nullptr) {
     return Status::InvalidInput("analysis resources without an analyzer or entity resources");
   }
-  std::unique_ptr<AnalysisState> state(new AnalysisState(resources, store));
+  std::unique_ptr<AnalysisState> state(new AnalysisState(resources, store, stories));
   VEILLE_RETURN_IF_ERROR(state->Reload());
   return state;
 }
@@ -131,10 +138,17 @@ Status AnalysisState::Add(const PutResult& put, const Article& article,
     }  // kNotFound: stored before analysis existed, never counted.
   }
   Count(DocumentTerms(features), +1);
-  return store_.PutFeatures(put.article_id, put.revision, features);
+  VEILLE_RETURN_IF_ERROR(store_.PutFeatures(put.article_id, put.revision, features));
+  if (stories_ == nullptr) return Status::Ok();
+  int64_t ingested = 0;
+  if (Result<std::string> iso = NormalizeIsoTime(ingest_date); iso.ok()) {
+    ingested = IsoToUnixSeconds(*iso);
+  }
+  return stories_->Add(put.article_id, article, features, ArticleTime(article, ingested));
 }
 
 Status AnalysisState::Flush() {
+  if (stories_ != nullptr) VEILLE_RETURN_IF_ERROR(stories_->Flush());
   if (!touched_entities_.empty()) {
     std::vector<EntityRow> entities;
     std::vector<EntityVariantRow> variants;
@@ -156,6 +170,7 @@ void AnalysisState::Committed() {
   pending_documents_ = 0;
   pending_terms_.clear();
   touched_entities_.clear();
+  if (stories_ != nullptr) stories_->Committed();
 }
 
 Status AnalysisState::Reload() {
@@ -163,7 +178,12 @@ Status AnalysisState::Reload() {
   VEILLE_ASSIGN_OR_RETURN(DocumentFrequencySnapshot snap, store_.LoadDocumentFrequencies());
   df_.Restore(snap.documents, snap.terms);
   VEILLE_ASSIGN_OR_RETURN(EntityTable table, store_.LoadEntities());
-  return registry_.Load(table.entities, table.variants);
+  VEILLE_RETURN_IF_ERROR(registry_.Load(table.entities, table.variants));
+  stories_.reset();
+  if (story_options_.enabled) {
+    VEILLE_ASSIGN_OR_RETURN(stories_, StoryState::Load(story_options_, store_, df_, registry_));
+  }
+  return Status::Ok();
 }
 
 }  // namespace pipeline

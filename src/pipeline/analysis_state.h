@@ -19,7 +19,9 @@
 #include <string_view>
 #include <unordered_map>
 
+#include "pipeline/story_state.h"
 #include "veille/analyze.h"
+#include "veille/config.h"
 #include "veille/entities.h"
 #include "veille/pipeline.h"
 #include "veille/store.h"
@@ -30,8 +32,11 @@ class AnalysisState {
  public:
   // Reads the document frequencies and the entity registry from `store`.
   // Both references are borrowed and must outlive the state.
+  // With stories.enabled, each new article is then placed by a StoryState
+  // (copy links, story, storylines) in the same transaction.
   static Result<std::unique_ptr<AnalysisState>> Load(const AnalysisResources& resources,
-                                                     Store& store);
+                                                     Store& store,
+                                                     const StoryOptions& stories = StoryOptions());
   AnalysisState(const AnalysisState&) = delete;  // owns the registry
   AnalysisState& operator=(const AnalysisState&) = delete;
 
@@ -57,7 +62,7 @@ class AnalysisState {
   const EntityRegistry& registry() const { return registry_; }
 
  private:
-  AnalysisState(const AnalysisResources& resources, Store& store);
+  AnalysisState(const AnalysisResources& resources, Store& store, const StoryOptions& stories);
   void Count(const TermVector& terms, int64_t sign);
 
   const AnalysisResources& resources_;
@@ -68,6 +73,8 @@ class AnalysisState {
   int64_t pending_documents_ = 0;
   std::unordered_map<std::string, int64_t> pending_terms_;
   std::set<int64_t> touched_entities_;
+  const StoryOptions story_options_;
+  std::unique_ptr<StoryState> stories_;  // null when stories are disabled
 };
 
 // Completes an extracted article with what its container said and

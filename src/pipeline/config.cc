@@ -16,6 +16,7 @@ Status Config::Validate() const {
   if (store.busy_timeout_ms < 0) return Status::InvalidInput("busy_timeout_ms: must be >= 0");
   VEILLE_RETURN_IF_ERROR(analyze.Validate());
   if (commit_every < 1) return Status::InvalidInput("commit_every: must be >= 1");
+  VEILLE_RETURN_IF_ERROR(stories.summary.Validate());
   return Status::Ok();
 }
 

@@ -21,6 +21,7 @@
 
 #include "common/iso_time.h"
 #include "pipeline/analysis_state.h"
+#include "pipeline/ingest_documents.h"
 #include "veille/extract.h"
 #include "veille/ingest.h"
 #include "veille/pipeline.h"
@@ -44,6 +45,33 @@ std::string SkippedLine(const std::vector<SkipCount>& skipped) {
   return line;
 }
 
+// Calls on_document for each document of one opened input (see ForEachDocument).
+void ReadInput(
+    const std::string& input, DocumentReader& reader, const Config& config,
+    const std::function<void(const std::string& input)>& on_input_start,
+    const std::function<void(const RawDocument&, Result<Article>)>& on_document,
+    const std::function<void(const std::string& input, const std::string& skipped)>& on_input_end,
+    const std::function<void(const Status&)>& on_error) {
+  on_input_start(input);
+  RawDocument doc;
+  while (true) {
+    Result<bool> more = reader.Next(&doc);
+    if (!more.ok()) {
+      Status s = more.status();
+      on_error(s.input().empty() ? s.At(input) : s);
+      continue;
+    }
+    if (!*more) break;
+    Result<Article> article = Extract(doc, config.extract);
+    if (!article.ok() && article.status().input().empty()) {
+      article = article.status().At(doc.input, doc.record);
+    }
+    if (article.ok()) pipeline::FillFromContainer(doc, &*article);
+    on_document(doc, std::move(article));
+  }
+  on_input_end(input, SkippedLine(reader.Skipped()));
+}
+
 // Calls on_document for each document of each input, with its extracted
 // article or the reason it failed. Reader errors go to on_error. on_input_end
 // gets the reader's SkippedLine.
@@ -64,24 +92,7 @@ void ForEachDocument(
       on_error(s.input().empty() ? s.At(entry.path) : s);
       continue;
     }
-    on_input_start(entry.path);
-    RawDocument doc;
-    while (true) {
-      Result<bool> more = (*reader)->Next(&doc);
-      if (!more.ok()) {
-        Status s = more.status();
-        on_error(s.input().empty() ? s.At(entry.path) : s);
-        continue;
-      }
-      if (!*more) break;
-      Result<Article> article = Extract(doc, config.extract);
-      if (!article.ok() && article.status().input().empty()) {
-        article = article.status().At(doc.input, doc.record);
-      }
-      if (article.ok()) pipeline::FillFromContainer(doc, &*article);
-      on_document(doc, std::move(article));
-    }
-    on_input_end(entry.path, SkippedLine((*reader)->Skipped()));
+    ReadInput(entry.path, **reader, config, on_input_start, on_document, on_input_end, on_error);
   }
 }
 
@@ -198,9 +209,15 @@ IngestSummary IngestPaths(const std::vector<std::string>& paths, const Config& c
 IngestSummary IngestPaths(const std::vector<std::string>& paths, const Config& config,
                           const AnalysisResources& analysis, Store& store,
                           const IngestCallback& on_event) {
+  return pipeline::IngestDocuments(paths, nullptr, config, analysis, store, on_event);
+}
+
+IngestSummary pipeline::IngestDocuments(const std::vector<std::string>& paths, BufferInput* buffer,
+                                        const Config& config, const AnalysisResources& analysis,
+                                        Store& store, const IngestCallback& on_event) {
   IngestSummary summary;
   Result<std::unique_ptr<pipeline::AnalysisState>> state =
-      pipeline::AnalysisState::Load(analysis, store);
+      pipeline::AnalysisState::Load(analysis, store, config.stories);
   if (!state.ok()) {
     summary.errors = 1;
     IngestEvent e;
@@ -252,7 +269,9 @@ IngestSummary IngestPaths(const std::vector<std::string>& paths, const Config& c
       batch.Start(raw.input);
       if (!batch.open()) return;
     }
-    Result<PutResult> put = store.PutArticle(DocumentKey(raw, *article), raw, *article);
+    const std::string key =
+        buffer != nullptr ? BufferDocumentKey(raw, *article) : DocumentKey(raw, *article);
+    Result<PutResult> put = store.PutArticle(key, raw, *article);
     if (!put.ok()) {
       batch.Fail(put.status().At(raw.input, raw.record));
       return;
@@ -283,7 +302,11 @@ IngestSummary IngestPaths(const std::vector<std::string>& paths, const Config& c
     }
   };
   auto on_error = [&](const Status& s) { batch.Fail(s); };
-  ForEachDocument(document_paths, config, on_start, on_document, on_end, on_error);
+  if (buffer != nullptr) {
+    ReadInput(buffer->name, *buffer->reader, config, on_start, on_document, on_end, on_error);
+  } else {
+    ForEachDocument(document_paths, config, on_start, on_document, on_end, on_error);
+  }
   return summary;
 }
 

@@ -132,6 +132,9 @@ TEST(OptionsTest, RejectsBadEvidenceOptions) {
   o = ClusterOptions();
   o.entity_prior = -1;
   EXPECT_FALSE(StoryClusterer::Create(o).ok());
+  o = ClusterOptions();
+  o.place_penalty = 1.5;
+  EXPECT_FALSE(StoryClusterer::Create(o).ok());
   EXPECT_TRUE(StoryClusterer::Create(ClusterOptions()).ok());
 }
 
@@ -159,6 +162,48 @@ TEST(ClustererDatesTest, EventDatesYearsApartSplit) {
       EXPECT_GT(b.why.date_gap_days, 1800);
     }
   }
+}
+
+// Places 10 (a country every report names), 11 and 12 (two cities): a
+// conflict when each side's heaviest place is missing from the other's.
+TEST(PlacesTest, ConflictWhenTheMainPlacesDiffer) {
+  ClusterOptions o;
+  o.place_penalty = 0.4;
+  ClusterDoc a, b, c;
+  a.places = Vec({{10, 0.3f}, {11, 0.9f}});
+  b.places = Vec({{10, 0.3f}, {12, 0.9f}});
+  c.places = Vec({{10, 0.3f}, {11, 0.5f}, {12, 0.9f}});
+  EXPECT_TRUE(DocParts(a, b, o).place_conflict);
+  EXPECT_FALSE(DocParts(a, c, o).place_conflict);  // c also names a's main place
+  EXPECT_FALSE(DocParts(a, a, o).place_conflict);
+  EXPECT_FALSE(DocParts(a, b, ClusterOptions()).place_conflict);  // off by default
+  SimilarityParts parts;
+  parts.has_body = true;
+  parts.body = 0.5;
+  parts.terms = 1000;
+  const double base = CombineParts(parts, 0, o, nullptr);
+  parts.has_places = true;
+  parts.place_conflict = true;
+  EXPECT_NEAR(CombineParts(parts, 0, o, nullptr), base * 0.6, 1e-9);
+}
+
+TEST(PlacesTest, ClustererScoresAConflictLower) {
+  auto make = [](int64_t id, uint32_t city) {
+    ClusterDoc d;
+    d.id = id;
+    d.body = Vec({{1, 2}, {2, 2}, {3, 1}, {4, 1}, {5, 1}});
+    d.entities = Vec({{7, 1}, {8, 1}, {10, 0.3f}, {city, 0.9f}});
+    d.places = Vec({{10, 0.3f}, {city, 0.9f}});
+    return d;
+  };
+  ClusterOptions o;
+  o.place_penalty = 0.4;
+  auto c = StoryClusterer::Create(o).value();
+  const Assignment first = c->Add(make(1, 11)).value();
+  const Explanation same = c->Explain(make(2, 11), first.story_id).value();
+  const Explanation other = c->Explain(make(3, 12), first.story_id).value();
+  EXPECT_LT(other.score, same.score);
+  EXPECT_GT(other.score, 0.5 * same.score);
 }
 
 }  // namespace

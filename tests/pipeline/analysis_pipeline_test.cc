@@ -14,6 +14,7 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include "forwarding_store.h"
 #include "pipeline/analysis_state.h"
 #include "veille/pipeline.h"
 #include "veille/store.h"
@@ -24,68 +25,16 @@ namespace {
 namespace fs = std::filesystem;
 
 // Forwards to a real store; fails the n-th Commit (1-based) when asked.
-class FailingStore final : public Store {
+class FailingStore final : public ForwardingStore {
  public:
-  explicit FailingStore(Store& s) : s_(s) {}
+  explicit FailingStore(Store& s) : ForwardingStore(s) {}
   int fail_commit = 0;  // 0: never
   int commits = 0;
 
-  Status Begin() override { return s_.Begin(); }
   Status Commit() override {
     if (++commits == fail_commit) return Status::IoError("injected commit failure");
     return s_.Commit();
   }
-  Status Rollback() override { return s_.Rollback(); }
-  Result<PutResult> PutArticle(std::string_view k, const RawDocument& r,
-                               const Article& a) override {
-    return s_.PutArticle(k, r, a);
-  }
-  Result<StoredArticle> GetArticle(int64_t id) override { return s_.GetArticle(id); }
-  Result<std::string> GetRawBytes(int64_t id, int64_t rev) override {
-    return s_.GetRawBytes(id, rev);
-  }
-  Result<std::vector<StoredArticle>> ListArticles(const ArticleListOptions& o) override {
-    return s_.ListArticles(o);
-  }
-  Result<std::vector<SearchHit>> Search(std::string_view q, int64_t l) override {
-    return s_.Search(q, l);
-  }
-  Result<StoreStats> Stats() override { return s_.Stats(); }
-  Status ForEachArticle(const std::function<Status(const StoredArticle&)>& fn) override {
-    return s_.ForEachArticle(fn);
-  }
-  Result<bool> HasArticle(std::string_view k) override { return s_.HasArticle(k); }
-  Result<AddSourceResult> AddSource(const Source& s) override { return s_.AddSource(s); }
-  Result<std::vector<Source>> ListSources() override { return s_.ListSources(); }
-  Result<Source> FindSource(std::string_view u) override { return s_.FindSource(u); }
-  Status UpdateSourceState(const Source& s) override { return s_.UpdateSourceState(s); }
-  Status PutFeatures(int64_t id, int64_t rev, const AnalyzedArticle& f) override {
-    return s_.PutFeatures(id, rev, f);
-  }
-  Result<AnalyzedArticle> GetFeatures(int64_t id, int64_t rev) override {
-    return s_.GetFeatures(id, rev);
-  }
-  Result<bool> HasFeatures(int64_t id, int64_t rev) override { return s_.HasFeatures(id, rev); }
-  Result<std::vector<int64_t>> FindLshCandidates(const std::vector<uint64_t>& k,
-                                                 int64_t l) override {
-    return s_.FindLshCandidates(k, l);
-  }
-  Result<DocumentFrequencySnapshot> LoadDocumentFrequencies() override {
-    return s_.LoadDocumentFrequencies();
-  }
-  Status ApplyDocumentFrequencyDeltas(
-      int64_t d, const std::vector<std::pair<std::string, int64_t>>& t) override {
-    return s_.ApplyDocumentFrequencyDeltas(d, t);
-  }
-  Result<EntityTable> LoadEntities() override { return s_.LoadEntities(); }
-  Status PutEntities(const std::vector<EntityRow>& e,
-                     const std::vector<EntityVariantRow>& v) override {
-    return s_.PutEntities(e, v);
-  }
-  Result<std::vector<EntitySummary>> ListEntities() override { return s_.ListEntities(); }
-
- private:
-  Store& s_;
 };
 
 std::string Page(const std::string& url, const std::string& title,

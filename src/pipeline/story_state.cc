@@ -1,0 +1,426 @@
+// StoryState and ClusterDocBuilder (story_state.h). Tested by
+// tests/pipeline/story_pipeline_test.cc.
+#include "pipeline/story_state.h"
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+
+#include <nlohmann/json.hpp>
+
+#include "common/iso_time.h"
+
+namespace veille::pipeline {
+namespace {
+
+DateSpan ToSpan(const DateMention& d) {
+  DateSpan span;
+  span.sentence = d.sentence;
+  switch (d.granularity) {
+    case DateGranularity::kDay:
+      span.first_day = span.last_day = DaysFromCivil(d.year, d.month, d.day);
+      break;
+    case DateGranularity::kWeek:
+      span.first_day = DaysFromCivil(d.year, d.month, d.day);
+      span.last_day = span.first_day + 6;
+      break;
+    case DateGranularity::kMonth:
+      span.first_day = DaysFromCivil(d.year, d.month, 1);
+      span.last_day = DaysFromCivil(d.month == 12 ? d.year + 1 : d.year, d.month % 12 + 1, 1) - 1;
+      break;
+    case DateGranularity::kYear:
+      span.first_day = DaysFromCivil(d.year, 1, 1);
+      span.last_day = DaysFromCivil(d.year, 12, 31);
+      break;
+  }
+  return span;
+}
+
+double Idf(int64_t documents, int64_t df) {
+  return std::log((1.0 + static_cast<double>(documents)) / (1.0 + static_cast<double>(df))) + 1.0;
+}
+
+void Normalize(std::vector<std::pair<uint32_t, float>>* v) {
+  double n2 = 0;
+  for (const auto& [id, w] : *v) n2 += static_cast<double>(w) * w;
+  if (n2 <= 0) {
+    v->clear();
+    return;
+  }
+  const double inv = 1.0 / std::sqrt(n2);
+  for (auto& [id, w] : *v) w = static_cast<float>(w * inv);
+  std::sort(v->begin(), v->end());
+}
+
+}  // namespace
+
+std::vector<std::pair<int64_t, int64_t>> EntityCounts(const ArticleEntities& entities) {
+  std::map<int64_t, int64_t> counts;
+  for (const EntityMention& m : entities.mentions) {
+    if (m.entity_id != 0) ++counts[m.entity_id];
+  }
+  return {counts.begin(), counts.end()};
+}
+
+int64_t ArticleTime(const Article& article, int64_t fallback) {
+  if (article.published.empty()) return fallback;
+  Result<std::string> iso = NormalizeIsoTime(article.published);
+  return iso.ok() ? IsoToUnixSeconds(*iso) : fallback;
+}
+
+void ClusterDocBuilder::Count(const std::vector<std::pair<int64_t, int64_t>>& entities) {
+  ++entity_docs_;
+  for (const auto& [id, mentions] : entities) ++entity_df_[id];
+}
+
+IdVector ClusterDocBuilder::Weigh(const TermVector& terms) {
+  IdVector out;
+  out.terms.reserve(terms.size());
+  for (const TermCount& t : terms) {
+    if (t.count == 0) continue;
+    auto [it, inserted] = term_ids_.emplace(t.term, static_cast<uint32_t>(terms_.size()));
+    if (inserted) terms_.push_back(t.term);
+    const double w = (1.0 + std::log(static_cast<double>(t.count))) * df_.Idf(t.term);
+    out.terms.emplace_back(it->second, static_cast<float>(w));
+  }
+  Normalize(&out.terms);
+  return out;
+}
+
+ClusterDoc ClusterDocBuilder::Build(int64_t id, int64_t time, const AnalyzedArticle& features,
+                                    const std::vector<std::pair<int64_t, int64_t>>& entities) {
+  ClusterDoc doc;
+  doc.id = id;
+  doc.time = time;
+  doc.title = Weigh(features.title_terms);
+  doc.body = Weigh(features.body_terms);
+  // An entity is a place when most of its resolved mentions are typed so.
+  std::map<int64_t, int> place_votes;
+  for (const EntityMention& m : features.entities.mentions) {
+    if (m.entity_id != 0) place_votes[m.entity_id] += m.kind == EntityKind::kPlace ? 1 : -1;
+  }
+  for (const auto& [entity, mentions] : entities) {
+    auto it = entity_df_.find(entity);
+    const int64_t df = it == entity_df_.end() ? 0 : it->second;
+    const double w = (1.0 + std::log(static_cast<double>(std::max<int64_t>(mentions, 1)))) *
+                     Idf(entity_docs_, df);
+    doc.entities.terms.emplace_back(static_cast<uint32_t>(entity), static_cast<float>(w));
+    const auto vote = place_votes.find(entity);
+    if (vote != place_votes.end() && vote->second > 0) {
+      doc.places.terms.emplace_back(static_cast<uint32_t>(entity), static_cast<float>(w));
+    }
+  }
+  Normalize(&doc.entities.terms);
+  Normalize(&doc.places.terms);
+  for (const DateMention& d : features.dates) doc.dates.push_back(ToSpan(d));
+  return doc;
+}
+
+const std::string& ClusterDocBuilder::Term(uint32_t id) const {
+  static const std::string kNone;
+  return id < terms_.size() ? terms_[id] : kNone;
+}
+
+uint32_t ClusterDocBuilder::TermId(const std::string& term) {
+  auto [it, inserted] = term_ids_.emplace(term, static_cast<uint32_t>(terms_.size()));
+  if (inserted) terms_.push_back(term);
+  return it->second;
+}
+
+StoredStoryProfile ToStoredProfile(const StoryProfile& p, const ClusterDocBuilder& builder) {
+  StoredStoryProfile out;
+  out.story_id = p.story_id;
+  for (const auto& [id, w] : p.terms.terms) out.terms.emplace_back(builder.Term(id), w);
+  for (const auto& [id, w] : p.entities.terms) out.entities.emplace_back(id, w);
+  auto heavier = [](const auto& a, const auto& b) { return a.second > b.second; };
+  std::stable_sort(out.terms.begin(), out.terms.end(), heavier);
+  std::stable_sort(out.entities.begin(), out.entities.end(), heavier);
+  return out;
+}
+
+StoryProfile FromStoredProfile(const StoredStoryProfile& p, ClusterDocBuilder& builder) {
+  StoryProfile out;
+  out.story_id = p.story_id;
+  for (const auto& [term, w] : p.terms) out.terms.terms.emplace_back(builder.TermId(term), w);
+  for (const auto& [id, w] : p.entities) {
+    out.entities.terms.emplace_back(static_cast<uint32_t>(id), w);
+  }
+  std::sort(out.terms.terms.begin(), out.terms.terms.end());
+  std::sort(out.entities.terms.begin(), out.entities.terms.end());
+  return out;
+}
+
+StoryState::StoryState(const StoryOptions& options, Store& store, const DocumentFrequencies& df,
+                       const EntityRegistry& registry)
+    : options_(options),
+      store_(store),
+      registry_(registry),
+      builder_(df),
+      summarizer_(options.summary) {}
+
+Result<std::unique_ptr<StoryState>> StoryState::Load(const StoryOptions& options, Store& store,
+                                                     const DocumentFrequencies& df,
+                                                     const EntityRegistry& registry) {
+  std::unique_ptr<StoryState> state(new StoryState(options, store, df, registry));
+  VEILLE_ASSIGN_OR_RETURN(state->linker_, CopyLinker::Create(options.dedup));
+  VEILLE_ASSIGN_OR_RETURN(const int64_t max_id, store.MaxStoryId());
+  VEILLE_ASSIGN_OR_RETURN(state->clusterer_, StoryClusterer::Create(options.cluster, max_id + 1));
+  VEILLE_RETURN_IF_ERROR(state->Restore());
+  return state;
+}
+
+Status StoryState::Restore() {
+  VEILLE_ASSIGN_OR_RETURN(const int64_t latest, store_.LatestStoryTime());
+  if (latest == 0) return Status::Ok();
+  std::vector<StoryMember> members;
+  VEILLE_RETURN_IF_ERROR(store_.ForEachRecentMember(latest - options_.cluster.time_window_s,
+                                                    options_.cluster.retire_after_docs,
+                                                    [&](const StoryMember& m) {
+                                                      members.push_back(m);
+                                                      return Status::Ok();
+                                                    }));
+  for (const StoryMember& m : members) {
+    VEILLE_ASSIGN_OR_RETURN(const StoredArticle stored, store_.GetArticle(m.article_id));
+    Result<AnalyzedArticle> features = store_.GetFeatures(m.article_id, stored.revision);
+    if (!features.ok()) {
+      if (features.status().code() == StatusCode::kNotFound) continue;
+      return features.status();
+    }
+    VEILLE_ASSIGN_OR_RETURN(const auto entities, store_.GetArticleEntities(m.article_id));
+    builder_.Count(entities);
+    VEILLE_RETURN_IF_ERROR(
+        clusterer_->Restore(builder_.Build(m.article_id, m.time, *features, entities), m.story_id));
+    // Replaying in time order rebuilds the linker's groups; the links it
+    // returns are the stored ones.
+    const std::string text = stored.article.title + "\n" + stored.article.text;
+    VEILLE_RETURN_IF_ERROR(linker_->Add(DedupDoc{m.article_id, m.time, text}).status());
+  }
+  return Status::Ok();
+}
+
+std::string ExplanationJson(const Explanation& why, const ClusterDocBuilder& builder,
+                            const EntityRegistry& registry) {
+  nlohmann::json j;
+  j["score"] = why.score;
+  j["title_cosine"] = why.title_cosine;
+  j["body_cosine"] = why.body_cosine;
+  j["entity_cosine"] = why.entity_cosine;
+  j["length_factor"] = why.length_factor;
+  j["time_factor"] = why.time_factor;
+  j["time_gap_s"] = why.time_gap_s;
+  j["date_factor"] = why.date_factor;
+  j["date_gap_days"] = why.date_gap_days;
+  j["supporting_members"] = why.supporting_members;
+  nlohmann::json terms = nlohmann::json::array();
+  for (const auto& [id, weight] : why.top_terms) {
+    terms.push_back({{"term", builder.Term(id)}, {"weight", weight}});
+  }
+  j["terms"] = std::move(terms);
+  nlohmann::json entities = nlohmann::json::array();
+  std::vector<int64_t> ids;
+  for (const auto& [id, weight] : why.top_entities) ids.push_back(id);
+  std::vector<EntityRow> rows;
+  std::vector<EntityVariantRow> variants;
+  registry.RowsFor(ids, &rows, &variants);
+  for (const auto& [id, weight] : why.top_entities) {
+    std::string name;
+    for (const EntityRow& r : rows) {
+      if (r.id == static_cast<int64_t>(id)) name = r.canonical;
+    }
+    entities.push_back({{"id", id}, {"name", name}, {"weight", weight}});
+  }
+  j["entities"] = std::move(entities);
+  return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
+Status StoryState::Add(int64_t article_id, const Article& article, const AnalyzedArticle& features,
+                       int64_t time) {
+  if (clusterer_->StoryOf(article_id).ok()) return Status::Ok();
+  if (Result<StoryMember> placed = store_.GetStoryMember(article_id); placed.ok()) {
+    return Status::Ok();  // placed before, outside the restored window
+  } else if (placed.status().code() != StatusCode::kNotFound) {
+    return placed.status();
+  }
+  const std::string text = article.title + "\n" + article.text;
+  VEILLE_ASSIGN_OR_RETURN(const std::vector<CopyLink> links,
+                          linker_->Add(DedupDoc{article_id, time, text}));
+  for (const CopyLink& l : links) {
+    VEILLE_RETURN_IF_ERROR(
+        store_.PutCopyLink(CopyLinkRow{l.original_id, l.copy_id, l.overlap, l.exact}));
+  }
+  const std::vector<std::pair<int64_t, int64_t>> entities = EntityCounts(features.entities);
+  builder_.Count(entities);
+  VEILLE_ASSIGN_OR_RETURN(const Assignment a,
+                          clusterer_->Add(builder_.Build(article_id, time, features, entities)));
+  StoryMember member;
+  member.article_id = article_id;
+  member.story_id = a.story_id;
+  member.time = time;
+  member.site = article.site;
+  member.score = a.new_story ? 0 : a.why.score;
+  member.why_json = a.new_story ? "" : ExplanationJson(a.why, builder_, registry_);
+  VEILLE_RETURN_IF_ERROR(store_.PutStoryMember(member));
+  for (int64_t from : a.merged_story_ids) {
+    VEILLE_RETURN_IF_ERROR(store_.MergeStories(from, a.story_id));
+    touched_.erase(from);
+  }
+  touched_.insert(a.story_id);
+  SummaryArticle sa;
+  sa.id = article_id;
+  sa.site = article.site;
+  sa.url = article.url;
+  sa.title = article.title;
+  sa.text = article.text;
+  sa.lang = article.lang;
+  sa.published = time;
+  for (const CopyLink& l : links) {
+    if (l.copy_id == article_id) sa.copy_of = l.original_id;
+  }
+  sa.dates = features.dates;
+  for (const EntityMention& m : features.entities.mentions) {
+    if (m.entity_id != 0) sa.entities.push_back(m);
+  }
+  Remember(std::move(sa));
+  return Status::Ok();
+}
+
+void StoryState::Remember(SummaryArticle article) {
+  constexpr size_t kMaxArticles = 20000;
+  if (articles_.size() >= kMaxArticles) articles_.clear();
+  const int64_t id = article.id;
+  articles_.insert_or_assign(id, std::move(article));
+}
+
+namespace {
+
+Result<SummaryArticle> LoadSummaryArticle(Store& store, const StoryMemberView& member) {
+  const int64_t id = member.member.article_id;
+  VEILLE_ASSIGN_OR_RETURN(const StoredArticle stored, store.GetArticle(id));
+  SummaryArticle sa;
+  sa.id = id;
+  sa.site = stored.article.site;
+  sa.url = stored.article.url;
+  sa.title = stored.article.title;
+  sa.text = stored.article.text;
+  sa.lang = stored.article.lang;
+  sa.published = member.member.time;
+  sa.copy_of = member.original_id;
+  Result<AnalyzedArticle> features = store.GetFeatures(id, stored.revision);
+  if (features.ok()) {
+    sa.dates = std::move(features->dates);
+    sa.entities = std::move(features->entities.mentions);
+  } else if (features.status().code() != StatusCode::kNotFound) {
+    return features.status();
+  }
+  return sa;
+}
+
+Status PutSummary(Store& store, Summarizer& summarizer, int64_t story_id,
+                  const std::vector<StoryMemberView>& members,
+                  const std::vector<SummaryArticle>& articles) {
+  const StorySummary summary = summarizer.Summarize(articles);
+  // No usable title (all truncated or clickbait): the earliest one.
+  const std::string& headline = summary.headline.empty() ? members.front().title : summary.headline;
+  return store.PutStorySummary(story_id, headline, SummaryToJson(summary));
+}
+
+}  // namespace
+
+Status StoreSummary(Store& store, Summarizer& summarizer, int64_t story_id) {
+  VEILLE_ASSIGN_OR_RETURN(const std::vector<StoryMemberView> members,
+                          store.ListStoryMembers(story_id));
+  if (members.empty()) return Status::Ok();
+  std::vector<SummaryArticle> articles;
+  articles.reserve(members.size());
+  for (const StoryMemberView& m : members) {
+    VEILLE_ASSIGN_OR_RETURN(SummaryArticle a, LoadSummaryArticle(store, m));
+    articles.push_back(std::move(a));
+  }
+  return PutSummary(store, summarizer, story_id, members, articles);
+}
+
+Result<const SummaryArticle*> StoryState::MemberArticle(const StoryMemberView& member) {
+  const int64_t id = member.member.article_id;
+  if (auto it = articles_.find(id); it != articles_.end()) {
+    it->second.copy_of = member.original_id;  // a later original can re-link it
+    return &it->second;
+  }
+  VEILLE_ASSIGN_OR_RETURN(SummaryArticle sa, LoadSummaryArticle(store_, member));
+  Remember(std::move(sa));
+  return &articles_.at(id);
+}
+
+Status StoryState::Summarize(int64_t story_id) {
+  VEILLE_ASSIGN_OR_RETURN(const std::vector<StoryMemberView> members,
+                          store_.ListStoryMembers(story_id));
+  if (members.empty()) return Status::Ok();
+  std::vector<SummaryArticle> articles;
+  articles.reserve(members.size());
+  for (const StoryMemberView& m : members) {
+    VEILLE_ASSIGN_OR_RETURN(const SummaryArticle* a, MemberArticle(m));
+    articles.push_back(*a);
+  }
+  return PutSummary(store_, summarizer_, story_id, members, articles);
+}
+
+Status StoryState::Flush() {
+  if (touched_.empty()) return Status::Ok();
+  for (int64_t story : touched_) VEILLE_RETURN_IF_ERROR(Summarize(story));
+  return LinkTouched();
+}
+
+Status StoryState::LinkTouched() {
+  constexpr int kProfileTerms = 32;
+  constexpr int kProfileEntities = 16;
+  constexpr int64_t kMaxCandidates = 256;
+  std::vector<StoryProfile> subset;
+  std::set<int64_t> in_subset;
+  std::vector<int64_t> entity_ids;
+  for (int64_t id : touched_) {
+    Result<StoryProfile> p = clusterer_->Profile(id, kProfileTerms, kProfileEntities);
+    if (!p.ok()) continue;  // merged away since
+    VEILLE_RETURN_IF_ERROR(store_.PutStoryProfile(ToStoredProfile(*p, builder_)));
+    for (const auto& [entity, w] : p->entities.terms) entity_ids.push_back(entity);
+    in_subset.insert(id);
+    subset.push_back(std::move(p).value());
+  }
+  VEILLE_ASSIGN_OR_RETURN(const std::vector<int64_t> candidates,
+                          store_.FindStoriesByEntities(entity_ids, kMaxCandidates));
+  for (int64_t id : candidates) {
+    if (in_subset.count(id) != 0) continue;
+    Result<StoredStoryProfile> stored = store_.GetStoryProfile(id);
+    if (!stored.ok()) {
+      if (stored.status().code() == StatusCode::kNotFound) continue;
+      return stored.status();
+    }
+    subset.push_back(FromStoredProfile(*stored, builder_));
+  }
+  for (const Storyline& line : LinkStorylines(subset, options_.storylines)) {
+    // The storylines its stories belong to now (a story never linked is
+    // alone in its own); they all merge into the smallest.
+    std::set<int64_t> current;
+    std::vector<int64_t> unlinked;
+    for (int64_t story : line.story_ids) {
+      VEILLE_ASSIGN_OR_RETURN(const StoryRow row, store_.GetStory(story));
+      if (row.storyline_id == 0) {
+        unlinked.push_back(story);
+        current.insert(story);
+      } else {
+        current.insert(row.storyline_id);
+      }
+    }
+    const int64_t target = *current.begin();
+    std::vector<std::pair<int64_t, int64_t>> changes;
+    for (int64_t story : unlinked) changes.emplace_back(story, target);
+    for (int64_t other : current) {
+      if (other == target) continue;
+      VEILLE_ASSIGN_OR_RETURN(const std::vector<int64_t> stories,
+                              store_.ListStorylineStories(other));
+      for (int64_t story : stories) changes.emplace_back(story, target);
+    }
+    VEILLE_RETURN_IF_ERROR(store_.SetStorylines(changes));
+  }
+  return Status::Ok();
+}
+
+}  // namespace veille::pipeline

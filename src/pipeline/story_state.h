@@ -1,0 +1,134 @@
+// StoryState: the dedup and cluster stages' per-process state held by the
+// pipeline — a CopyLinker and a StoryClusterer fed one analysed article at a
+// time, whose decisions (copy links, story memberships, merges, storylines)
+// are written to the store in the transaction of the article. One owner
+// thread, like the Store it writes to.
+//
+// Loading restores the stories still joinable (those whose last article is
+// within the clusterer's time window of the newest stored article): their
+// members' stored features are replayed with StoryClusterer::Restore and their
+// texts into the CopyLinker, so the cost of Load is the window, not the base.
+// An article is placed once, when its first analysed revision is stored;
+// `veille recluster` rebuilds every story from the stored features.
+#ifndef VEILLE_PIPELINE_STORY_STATE_H_
+#define VEILLE_PIPELINE_STORY_STATE_H_
+
+#include <cstdint>
+#include <memory>
+#include <set>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "veille/analyze.h"
+#include "veille/cluster.h"
+#include "veille/config.h"
+#include "veille/dedup.h"
+#include "veille/entities.h"
+#include "veille/store.h"
+#include "veille/summarize.h"
+
+namespace veille::pipeline {
+
+// Turns stored features into the clusterer's ClusterDoc: TF-IDF vectors of
+// title and body over process-local term ids (IDF from the pipeline's
+// document frequencies), canonical entities weighted (1 + ln mentions) x
+// entity IDF, and the text's dates as day spans. Entity document
+// frequencies are counted by the builder itself (Count) as articles arrive
+// or are restored.
+class ClusterDocBuilder {
+ public:
+  explicit ClusterDocBuilder(const DocumentFrequencies& df) : df_(df) {}
+
+  // Counts one article mentioning `entities` (entity id, mentions) for IDF.
+  void Count(const std::vector<std::pair<int64_t, int64_t>>& entities);
+  ClusterDoc Build(int64_t id, int64_t time, const AnalyzedArticle& features,
+                   const std::vector<std::pair<int64_t, int64_t>>& entities);
+  // The term of a process-local id ("" if unknown), and the id of a term
+  // (interned if new).
+  const std::string& Term(uint32_t id) const;
+  uint32_t TermId(const std::string& term);
+
+ private:
+  IdVector Weigh(const TermVector& terms);
+
+  const DocumentFrequencies& df_;
+  std::unordered_map<std::string, uint32_t> term_ids_;
+  std::vector<std::string> terms_;
+  std::unordered_map<int64_t, int64_t> entity_df_;
+  int64_t entity_docs_ = 0;
+};
+
+// A clusterer profile as stored (terms by name) and back (terms interned
+// in `builder`, vectors sorted by id).
+StoredStoryProfile ToStoredProfile(const StoryProfile& p, const ClusterDocBuilder& builder);
+StoryProfile FromStoredProfile(const StoredStoryProfile& p, ClusterDocBuilder& builder);
+
+// The clusterer's explanation as stored in story_members.why_json: score
+// parts, and the shared terms and entities (by name) that weighed most.
+std::string ExplanationJson(const Explanation& why, const ClusterDocBuilder& builder,
+                            const EntityRegistry& registry);
+
+// Summarises the stored story `story_id` from its members' stored articles
+// and features and stores the summary and headline.
+Status StoreSummary(Store& store, Summarizer& summarizer, int64_t story_id);
+
+// The entity ids of resolved mentions with their counts, by id.
+std::vector<std::pair<int64_t, int64_t>> EntityCounts(const ArticleEntities& entities);
+
+// Unix seconds of an article: its publication time when it parses, else
+// `fallback`.
+int64_t ArticleTime(const Article& article, int64_t fallback);
+
+class StoryState {
+ public:
+  // Builds the clusterer and copy linker and restores the joinable stories
+  // from `store`. `df` and `registry` are the AnalysisState's (borrowed: they
+  // must outlive this object, as must `store`).
+  static Result<std::unique_ptr<StoryState>> Load(const StoryOptions& options, Store& store,
+                                                  const DocumentFrequencies& df,
+                                                  const EntityRegistry& registry);
+  StoryState(const StoryState&) = delete;
+  StoryState& operator=(const StoryState&) = delete;
+
+  // Places the article whose features were just stored: copy links, then its
+  // story (merging stories when it bridges them). Does nothing for an article
+  // already placed. REQUIRES: inside the transaction that stored it.
+  Status Add(int64_t article_id, const Article& article, const AnalyzedArticle& features,
+             int64_t time);
+  // Summarises the touched stories and links them into storylines.
+  // REQUIRES: inside the transaction, just before Commit.
+  Status Flush();
+  void Committed() { touched_.clear(); }
+  // The touched stories since the last Committed (for summaries).
+  const std::set<int64_t>& touched() const { return touched_; }
+
+ private:
+  StoryState(const StoryOptions& options, Store& store, const DocumentFrequencies& df,
+             const EntityRegistry& registry);
+  Status Restore();
+  Status Summarize(int64_t story_id);
+  // Stores the touched stories' profiles and links them, with the stored
+  // stories that share a central entity with them (of any age), into
+  // storylines: linked storylines merge into the smallest id.
+  Status LinkTouched();
+  // The summarizer's view of a member (cached; read from the store if not).
+  Result<const SummaryArticle*> MemberArticle(const StoryMemberView& member);
+  void Remember(SummaryArticle article);
+
+  const StoryOptions options_;
+  Store& store_;
+  const EntityRegistry& registry_;
+  ClusterDocBuilder builder_;
+  std::unique_ptr<CopyLinker> linker_;
+  std::unique_ptr<StoryClusterer> clusterer_;
+  std::set<int64_t> touched_;
+  Summarizer summarizer_;
+  // Members' summary inputs, bounded (cleared when full): each story
+  // re-summarised after a new member reads the others from here.
+  std::unordered_map<int64_t, SummaryArticle> articles_;
+};
+
+}  // namespace veille::pipeline
+
+#endif  // VEILLE_PIPELINE_STORY_STATE_H_
