@@ -6,7 +6,7 @@ FUZZ       := build/fuzz
 FUZZ_SECONDS ?= 10
 VEILLE     := $(RELEASE)/veille
 
-.PHONY: all deps build demo test test-release test-asan fuzz bench format clean
+.PHONY: all deps build demo test test-release test-browser test-asan fuzz bench bench-serve format clean
 
 all: build
 
@@ -38,11 +38,21 @@ demo: build
 	@$(VEILLE) --db var/demo.db entities --kind person --limit 10
 	@echo
 	@echo "The database is var/demo.db; try: $(VEILLE) --db var/demo.db show 1"
+	@echo
+	@echo "== web UI and JSON API (docs/api.md)"
+	@echo "Start it with:  $(VEILLE) --db var/demo.db serve --port 8080"
+	@echo "then open:      http://127.0.0.1:8080/   (JSON: http://127.0.0.1:8080/api/stories)"
 
-test: test-release test-asan fuzz
+test: test-release test-browser test-asan fuzz
 
 test-release: build
 	ctest --test-dir $(RELEASE) --output-on-failure -j $(JOBS)
+
+# The web UI in headless Chromium (tools/browser-test): sample corpus in a
+# temporary database, `veille serve` on a free loopback port, screenshots
+# under build/browser-test/.
+test-browser: build test-release
+	tools/browser-test/run $(VEILLE) build/browser-test
 
 test-asan: deps
 	cmake -S . -B $(ASAN) -G Ninja -DCMAKE_BUILD_TYPE=Debug -DVEILLE_SANITIZE=ON
@@ -58,6 +68,10 @@ fuzz: deps
 
 bench: build
 	bench/ingest/run
+
+# HTTP load on 100k articles (bench/serve/run; the database is cached in bench/out/).
+bench-serve: build
+	bench/serve/run $(VEILLE)
 
 format:
 	git ls-files '*.cc' '*.h' | xargs clang-format -i

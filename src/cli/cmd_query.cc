@@ -132,6 +132,9 @@ int RunStats(const Config& config, bool json) {
                         {"feature_bytes", st->feature_bytes},
                         {"terms", st->terms},
                         {"entities", st->entities},
+                        {"stories", st->stories},
+                        {"storylines", st->storylines},
+                        {"copy_links", st->copy_links},
                         {"by_lang", st->by_lang},
                         {"by_site", st->by_site}};
     std::printf("%s\n", Dump(j, 2).c_str());
@@ -149,6 +152,9 @@ int RunStats(const Config& config, bool json) {
       static_cast<long long>(st->feature_rows), static_cast<long long>(st->feature_bytes),
       static_cast<long long>(st->feature_rows ? st->feature_bytes / st->feature_rows : 0),
       static_cast<long long>(st->terms), static_cast<long long>(st->entities));
+  std::printf("stories: %lld in %lld storyline(s); %lld article(s) linked as copies\n",
+              static_cast<long long>(st->stories), static_cast<long long>(st->storylines),
+              static_cast<long long>(st->copy_links));
   for (const auto& [lang, n] : st->by_lang) {
     std::printf("  lang %-6s %lld\n", Or(lang, "??").c_str(), static_cast<long long>(n));
   }

@@ -53,6 +53,23 @@ struct ExportArgs {
 };
 int RunExport(const Config& config, const ExportArgs& args);
 
+// Stories (cmd_stories.cc).
+struct StoriesArgs {
+  int64_t limit = 50;
+  int64_t offset = 0;
+  std::string order = "recent";  // "recent" or "importance"
+  bool json = false;
+};
+int RunStories(const Config& config, const StoriesArgs& args);
+struct StoryArgs {
+  bool json = false;
+  int64_t why = 0;  // != 0: explain this article's membership instead
+};
+int RunStory(const Config& config, int64_t id, const StoryArgs& args);
+int RunCopies(const Config& config, int64_t id, bool json);
+int RunStorylines(const Config& config, bool json);
+int RunRecluster(const Config& config, bool json);
+
 // Live collection (cmd_sources.cc). `options` carries the fetch and schedule
 // settings of the command line.
 int RunSourcesAdd(const Config& config, const CollectOptions& options,
@@ -77,6 +94,16 @@ struct EntitiesArgs {
   bool json = false;
 };
 int RunEntities(const Config& config, const EntitiesArgs& args);
+
+// `veille serve` (cmd_serve.cc): HTTP API and web UI until SIGINT/SIGTERM.
+struct ServeArgs {
+  std::string host = "127.0.0.1";
+  int port = 8080;
+  int threads = 48;
+  int cache_ttl_s = 5;  // GET answers reused this long (0: never)
+  bool quiet = false;   // no access log
+};
+int RunServe(const Config& config, const ServeArgs& args);
 
 // Prints "veille: error: <status>" on stderr.
 void PrintError(const Status& status);

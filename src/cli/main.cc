@@ -42,6 +42,12 @@ int Main(int argc, char** argv) {
   app.add_option("--commit-every", config.commit_every,
                  "Documents per transaction within one input")
       ->capture_default_str();
+  app.add_option("--stories", config.stories.enabled,
+                 "1: link copies, place articles in stories, summarise them at ingest; 0: off")
+      ->capture_default_str();
+  app.add_option("--summary-sentences", config.stories.summary.sentences,
+                 "Sentences of a story's summary")
+      ->capture_default_str();
   app.add_option("--raw-compression-level", config.store.raw_compression_level,
                  "zstd level for stored raw inputs (1-19)")
       ->capture_default_str();
@@ -169,6 +175,53 @@ int Main(int argc, char** argv) {
       ->capture_default_str();
   entities_cmd->add_flag("--json", entities.json, "JSON output");
 
+  StoriesArgs stories;
+  CLI::App* stories_cmd =
+      app.add_subcommand("stories", "Stories (one event each), most recent first");
+  stories_cmd->add_option("--limit", stories.limit, "At most this many")->capture_default_str();
+  stories_cmd->add_option("--offset", stories.offset, "Skip this many")->capture_default_str();
+  stories_cmd->add_option("--order", stories.order, "recent or importance (distinct sources)")
+      ->check(CLI::IsMember({"recent", "importance"}))
+      ->capture_default_str();
+  stories_cmd->add_flag("--json", stories.json, "JSON output");
+
+  int64_t story_id = 0;
+  StoryArgs story;
+  CLI::App* story_cmd =
+      app.add_subcommand("story", "One story: summary, entities, timeline, sources and articles");
+  story_cmd->add_option("id", story_id, "Story id")->required();
+  story_cmd->add_option("--why", story.why, "Explain why this article is in the story");
+  story_cmd->add_flag("--json", story.json, "JSON output (the HTTP API's story object)");
+
+  int64_t copies_id = 0;
+  bool copies_json = false;
+  CLI::App* copies_cmd =
+      app.add_subcommand("copies", "The copy group of an article (original and near-copies)");
+  copies_cmd->add_option("id", copies_id, "Article id")->required();
+  copies_cmd->add_flag("--json", copies_json, "JSON output");
+
+  bool storylines_json = false;
+  CLI::App* storylines_cmd =
+      app.add_subcommand("storylines", "Storylines: stories linked across time by their actors");
+  storylines_cmd->add_flag("--json", storylines_json, "JSON output");
+
+  bool recluster_json = false;
+  CLI::App* recluster_cmd = app.add_subcommand(
+      "recluster", "Rebuild every story from the stored features, in one transaction");
+  recluster_cmd->add_flag("--json", recluster_json, "JSON output");
+
+  ServeArgs serve;
+  CLI::App* serve_cmd =
+      app.add_subcommand("serve", "HTTP JSON API and web UI over the database (docs/api.md)");
+  serve_cmd->add_option("--host", serve.host, "Address to listen on")->capture_default_str();
+  serve_cmd->add_option("--port", serve.port, "Port (0: any free one)")->capture_default_str();
+  serve_cmd->add_option("--threads", serve.threads, "HTTP worker threads")->capture_default_str();
+  serve_cmd
+      ->add_option("--cache-ttl-s", serve.cache_ttl_s,
+                   "Reuse a GET answer for this many seconds (0: no cache)")
+      ->capture_default_str();
+  serve_cmd->add_flag("-q,--quiet", serve.quiet, "No access log on stderr");
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -197,6 +250,12 @@ int Main(int argc, char** argv) {
   if (*sources_cmd) return RunSourcesList(config, sources_json);
   if (*fetch_cmd) return RunFetch(config, collect, fetch);
   if (*watch_cmd) return RunWatch(config, collect, watch);
+  if (*stories_cmd) return RunStories(config, stories);
+  if (*story_cmd) return RunStory(config, story_id, story);
+  if (*copies_cmd) return RunCopies(config, copies_id, copies_json);
+  if (*storylines_cmd) return RunStorylines(config, storylines_json);
+  if (*recluster_cmd) return RunRecluster(config, recluster_json);
+  if (*serve_cmd) return RunServe(config, serve);
   return kExitUsage;
 }
 

@@ -82,6 +82,13 @@ const std::vector<Setting>& Settings() {
          c->analyze.entities.user_alias_path = std::string(v);
          return !v.empty();
        }},
+      {"stories", "VEILLE_STORIES",
+       IntSetting(0, 1, [](int64_t n, Config* c, RawSettings*) { c->stories.enabled = n != 0; })},
+      {"summary-sentences", "VEILLE_SUMMARY_SENTENCES",
+       IntSetting(1, 50,
+                  [](int64_t n, Config* c, RawSettings*) {
+                    c->stories.summary.sentences = static_cast<int>(n);
+                  })},
       {"min-article-chars", "VEILLE_MIN_ARTICLE_CHARS",
        IntSetting(0, kMax,
                   [](int64_t n, Config* c, RawSettings*) {

@@ -1,0 +1,250 @@
+#include "serve/catalog.h"
+
+#include <algorithm>
+#include <set>
+#include <unordered_set>
+#include <utility>
+
+#include <fmt/format.h>
+
+#include "common/iso_time.h"
+
+namespace veille::serve {
+namespace {
+
+// Languages whose stems a plain-word query is expanded with.
+constexpr const char* kStemLanguages[] = {"fr", "en", "de", "es", "it", "pt", "nl"};
+constexpr auto kDfTtl = std::chrono::minutes(10);
+constexpr auto kEntitiesTtl = std::chrono::minutes(1);
+// Similar articles: distinctive terms queried, candidates re-ranked.
+constexpr size_t kSimilarTerms = 10;
+constexpr int64_t kSimilarCandidates = 60;
+
+bool HasFtsSyntax(std::string_view q) {
+  if (q.find_first_of("\"*():^{}+-") != std::string_view::npos) return true;
+  for (std::string_view op : {"AND", "OR", "NOT", "NEAR"}) {
+    for (size_t p = q.find(op); p != std::string_view::npos; p = q.find(op, p + 1)) {
+      const bool start = p == 0 || q[p - 1] == ' ';
+      const bool end = p + op.size() == q.size() || q[p + op.size()] == ' ';
+      if (start && end) return true;
+    }
+  }
+  return false;
+}
+
+// Words of a plain query: runs of letters/digits (any non-ASCII byte counts
+// as a letter; FTS5's unicode61 tokenizer splits the rest).
+std::vector<std::string> Words(std::string_view q) {
+  std::vector<std::string> words;
+  std::string cur;
+  for (char c : q) {
+    const auto u = static_cast<unsigned char>(c);
+    if (u >= 0x80 || std::isalnum(u)) {
+      cur += c;
+    } else if (!cur.empty()) {
+      words.push_back(std::move(cur));
+      cur.clear();
+    }
+  }
+  if (!cur.empty()) words.push_back(std::move(cur));
+  return words;
+}
+
+std::string Quote(std::string_view term) {
+  std::string out = "\"";
+  for (char c : term) {
+    if (c == '"') out += '"';
+    out += c;
+  }
+  return out + "\"";
+}
+
+// Unix seconds of an article: published, else ingested (0 if neither parses).
+int64_t ArticleTime(const StoredArticle& a) {
+  for (const std::string* s : {&a.article.published, &a.ingested_at}) {
+    Result<std::string> iso = NormalizeIsoTime(*s);
+    if (iso.ok()) return IsoToUnixSeconds(*iso);
+  }
+  return 0;
+}
+
+TermVector MergedTerms(const AnalyzedArticle& f) {
+  // The title counts twice: it names the event.
+  std::vector<TermCount> all = f.body_terms;
+  for (const TermCount& t : f.title_terms) all.push_back({t.term, t.count * 2});
+  std::sort(all.begin(), all.end(),
+            [](const TermCount& a, const TermCount& b) { return a.term < b.term; });
+  TermVector merged;
+  for (TermCount& t : all) {
+    if (!merged.empty() && merged.back().term == t.term) {
+      merged.back().count += t.count;
+    } else {
+      merged.push_back(std::move(t));
+    }
+  }
+  return merged;
+}
+
+}  // namespace
+
+Catalog::Catalog(const Config& config, const AnalysisResources* analysis)
+    : config_(config), analysis_(analysis) {}
+
+std::string Catalog::ExpandQuery(std::string_view q) const {
+  if (HasFtsSyntax(q) || analysis_ == nullptr || analysis_->analyzer == nullptr) {
+    return std::string(q);
+  }
+  std::string out;
+  for (const std::string& word : Words(q)) {
+    std::set<std::string> stems;
+    for (const char* lang : kStemLanguages) {
+      Article probe;
+      probe.lang = lang;
+      probe.text = word;
+      const AnalyzedArticle f = analysis_->analyzer->Analyze(probe, "");
+      if (f.stemmed && f.body_terms.size() == 1 && f.body_terms[0].term.size() >= 3) {
+        stems.insert(f.body_terms[0].term);
+      }
+    }
+    std::string part = Quote(word);
+    for (const std::string& stem : stems) part += " OR " + Quote(stem) + "*";
+    if (!out.empty()) out += ' ';
+    out += stems.empty() ? part : "(" + part + ")";
+  }
+  return out.empty() ? std::string(q) : out;
+}
+
+Result<std::vector<SearchHit>> Catalog::Search(Store& store, const SearchRequest& r) const {
+  const std::string query = ExpandQuery(r.q);
+  const bool filtered = !r.lang.empty() || !r.site.empty() || r.storyline_id != 0 ||
+                        r.since != std::numeric_limits<int64_t>::min() ||
+                        r.until != std::numeric_limits<int64_t>::max();
+  if (!filtered) {
+    VEILLE_ASSIGN_OR_RETURN(std::vector<SearchHit> hits, store.Search(query, r.offset + r.limit));
+    hits.erase(hits.begin(), hits.begin() + std::min<int64_t>(r.offset, hits.size()));
+    return hits;
+  }
+  VEILLE_ASSIGN_OR_RETURN(std::vector<SearchHit> hits, store.Search(query, kMaxFilteredCandidates));
+  std::vector<SearchHit> kept;
+  int64_t skipped = 0;
+  for (SearchHit& hit : hits) {
+    if (static_cast<int64_t>(kept.size()) >= r.limit) break;
+    Result<StoredArticle> a = store.GetArticle(hit.id);
+    if (!a.ok()) continue;
+    if (!r.lang.empty() && a->article.lang != r.lang) continue;
+    if (!r.site.empty() && a->article.site != r.site) continue;
+    const int64_t t = ArticleTime(*a);
+    if (t < r.since || t > r.until) continue;
+    if (r.storyline_id != 0) {
+      Result<StoryMember> m = store.GetStoryMember(hit.id);
+      if (!m.ok()) continue;
+      Result<StoryRow> s = store.GetStory(m->story_id);
+      if (!s.ok() || s->storyline_id != r.storyline_id) continue;
+    }
+    if (skipped++ < r.offset) continue;
+    kept.push_back(std::move(hit));
+  }
+  return kept;
+}
+
+Result<std::shared_ptr<const DocumentFrequencies>> Catalog::Frequencies(Store& store) {
+  {
+    std::lock_guard<std::mutex> lock(cache_mu_);
+    if (df_ != nullptr && Clock::now() - df_loaded_ < kDfTtl) return df_;
+  }
+  VEILLE_ASSIGN_OR_RETURN(DocumentFrequencySnapshot snap, store.LoadDocumentFrequencies());
+  auto df = std::make_shared<DocumentFrequencies>();
+  df->Restore(snap.documents, snap.terms);
+  std::lock_guard<std::mutex> lock(cache_mu_);
+  df_ = std::move(df);
+  df_loaded_ = Clock::now();
+  return df_;
+}
+
+Result<std::vector<SimilarArticle>> Catalog::Similar(Store& store, int64_t article_id,
+                                                     int64_t limit) {
+  VEILLE_ASSIGN_OR_RETURN(StoredArticle article, store.GetArticle(article_id));
+  VEILLE_ASSIGN_OR_RETURN(std::shared_ptr<const DocumentFrequencies> df, Frequencies(store));
+  Result<AnalyzedArticle> features = store.GetFeatures(article_id, article.revision);
+  if (!features.ok()) {
+    if (features.status().code() == StatusCode::kNotFound) return std::vector<SimilarArticle>();
+    return features.status();
+  }
+  const SparseVector vec = TfIdf(MergedTerms(*features), *df);
+  // The heaviest terms that are distinctive (in at most 2% of the articles,
+  // so that the OR query stays selective).
+  const int64_t max_df = std::max<int64_t>(20, df->document_count() / 50);
+  std::vector<std::pair<float, std::string>> ranked;
+  for (const auto& [term, weight] : vec) {
+    if (term.size() >= 3 && df->DocumentFrequency(term) <= max_df) ranked.push_back({weight, term});
+  }
+  std::sort(ranked.begin(), ranked.end(), [](const auto& a, const auto& b) {
+    return a.first != b.first ? a.first > b.first : a.second < b.second;
+  });
+  if (ranked.size() > kSimilarTerms) ranked.resize(kSimilarTerms);
+  if (ranked.empty()) return std::vector<SimilarArticle>();
+  std::string query;
+  for (const auto& [w, term] : ranked) {
+    (void)w;
+    if (!query.empty()) query += " OR ";
+    query += Quote(term) + "*";
+  }
+  std::unordered_set<int64_t> excluded = {article_id};
+  VEILLE_ASSIGN_OR_RETURN(std::vector<CopyLinkRow> copies, store.ListCopies(article_id));
+  for (const CopyLinkRow& c : copies) {
+    excluded.insert(c.original_id);
+    excluded.insert(c.copy_id);
+  }
+  VEILLE_ASSIGN_OR_RETURN(std::vector<SearchHit> hits, store.Search(query, kSimilarCandidates));
+  std::vector<SimilarArticle> out;
+  for (const SearchHit& hit : hits) {
+    if (excluded.count(hit.id) != 0) continue;
+    Result<StoredArticle> other = store.GetArticle(hit.id);
+    if (!other.ok()) continue;
+    Result<AnalyzedArticle> f = store.GetFeatures(hit.id, other->revision);
+    if (!f.ok()) continue;
+    const double score = Cosine(vec, TfIdf(MergedTerms(*f), *df));
+    if (score <= 0) continue;
+    out.push_back(
+        {hit.id, other->article.title, other->article.site, other->article.published, score});
+  }
+  std::sort(out.begin(), out.end(), [](const SimilarArticle& a, const SimilarArticle& b) {
+    return a.score != b.score ? a.score > b.score : a.id < b.id;
+  });
+  if (static_cast<int64_t>(out.size()) > limit) out.resize(limit);
+  return out;
+}
+
+Result<std::shared_ptr<const std::vector<EntitySummary>>> Catalog::Entities(Store& store) {
+  {
+    std::lock_guard<std::mutex> lock(cache_mu_);
+    if (entities_ != nullptr && Clock::now() - entities_loaded_ < kEntitiesTtl) return entities_;
+  }
+  VEILLE_ASSIGN_OR_RETURN(std::vector<EntitySummary> list, store.ListEntities());
+  auto shared = std::make_shared<const std::vector<EntitySummary>>(std::move(list));
+  std::lock_guard<std::mutex> lock(cache_mu_);
+  entities_ = shared;
+  entities_loaded_ = Clock::now();
+  return shared;
+}
+
+Result<IngestReport> Catalog::Ingest(std::string_view name, std::string bytes) {
+  if (analysis_ == nullptr) return Status::Unsupported("this server was started without ingest");
+  std::lock_guard<std::mutex> lock(write_mu_);
+  if (writer_ == nullptr) {
+    VEILLE_ASSIGN_OR_RETURN(writer_, OpenSqliteStore(config_.db_path, config_.store));
+  }
+  IngestReport report;
+  report.summary = IngestBuffer(name, std::move(bytes), config_, *analysis_, *writer_,
+                                [&](const IngestEvent& e) {
+                                  if (report.events.size() < IngestReport::kMaxEvents) {
+                                    report.events.push_back(e);
+                                  }
+                                });
+  std::lock_guard<std::mutex> cache_lock(cache_mu_);
+  df_.reset();
+  entities_.reset();
+  return report;
+}
+
+}  // namespace veille::serve

@@ -1,0 +1,96 @@
+// Catalog: what the HTTP routes ask of the store beyond single reads —
+// stemmed full-text search with filters, similar articles, cached document
+// frequencies and entity lists, and the one writer (ingest) — shared by the
+// JSON API and the web UI. Thread-safe; each call takes the Store of the
+// calling request (see StorePool).
+#ifndef VEILLE_SERVE_CATALOG_H_
+#define VEILLE_SERVE_CATALOG_H_
+
+#include <chrono>
+#include <cstdint>
+#include <limits>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <vector>
+
+#include "veille/analyze.h"
+#include "veille/config.h"
+#include "veille/pipeline.h"
+#include "veille/store.h"
+
+namespace veille::serve {
+
+struct SearchRequest {
+  std::string q;
+  std::string lang;                                     // "" = any
+  std::string site;                                     // "" = any
+  int64_t since = std::numeric_limits<int64_t>::min();  // article time (published, else ingest)
+  int64_t until = std::numeric_limits<int64_t>::max();
+  int64_t storyline_id = 0;  // 0 = any
+  int64_t limit = 20;
+  int64_t offset = 0;
+};
+
+struct SimilarArticle {
+  int64_t id = 0;
+  std::string title;
+  std::string site;
+  std::string published;
+  double score = 0;  // TF-IDF cosine, 0..1
+};
+
+struct IngestReport {
+  IngestSummary summary;
+  std::vector<IngestEvent> events;  // at most kMaxEvents; errors first kept
+  static constexpr size_t kMaxEvents = 1000;
+};
+
+class Catalog {
+ public:
+  // `analysis` is borrowed (may be null: ingest then fails with
+  // kUnsupported); `config` gives the pipeline settings of ingest.
+  Catalog(const Config& config, const AnalysisResources* analysis);
+
+  // FTS5 over title and text, best first. A query of plain words is
+  // expanded so that each word also matches its Snowball stem's forms in
+  // the supported languages (prefix of the stem); a query with FTS5 syntax
+  // (quotes, *, AND/OR/NOT/NEAR, parentheses, column filters) runs as given.
+  // Filters apply to up to kMaxFilteredCandidates best hits.
+  Result<std::vector<SearchHit>> Search(Store& store, const SearchRequest& request) const;
+  static constexpr int64_t kMaxFilteredCandidates = 400;
+
+  // Articles nearest to `article_id` by TF-IDF cosine of their stored
+  // features, excluding its copy group; candidates come from an FTS5 OR
+  // query of its heaviest distinctive terms (never a scan). kNotFound for an
+  // unknown article.
+  Result<std::vector<SimilarArticle>> Similar(Store& store, int64_t article_id, int64_t limit);
+
+  // Every canonical entity (as Store::ListEntities), cached for a minute.
+  Result<std::shared_ptr<const std::vector<EntitySummary>>> Entities(Store& store);
+
+  // Runs a request body through the pipeline (IngestBuffer) on the writer
+  // connection, one ingest at a time; invalidates the caches.
+  Result<IngestReport> Ingest(std::string_view name, std::string bytes);
+
+  // The query Search runs for `q` (exposed for tests).
+  std::string ExpandQuery(std::string_view q) const;
+
+ private:
+  Result<std::shared_ptr<const DocumentFrequencies>> Frequencies(Store& store);
+
+  const Config config_;
+  const AnalysisResources* analysis_;
+  using Clock = std::chrono::steady_clock;
+  std::mutex cache_mu_;
+  std::shared_ptr<const DocumentFrequencies> df_;
+  Clock::time_point df_loaded_;
+  std::shared_ptr<const std::vector<EntitySummary>> entities_;
+  Clock::time_point entities_loaded_;
+  std::mutex write_mu_;  // one ingest at a time; guards writer_
+  std::unique_ptr<Store> writer_;
+};
+
+}  // namespace veille::serve
+
+#endif  // VEILLE_SERVE_CATALOG_H_

@@ -1,0 +1,239 @@
+#include "serve/server.h"
+
+#include <httplib.h>
+
+#include <chrono>
+#include <map>
+#include <mutex>
+#include <unordered_map>
+
+#include <fmt/format.h>
+
+#include "serve/routes.h"
+
+namespace veille::serve {
+namespace {
+
+constexpr const char* kCsp =
+    "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; "
+    "connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
+
+void SecurityHeaders(httplib::Response& res) {
+  res.set_header("Content-Security-Policy", kCsp);
+  res.set_header("X-Content-Type-Options", "nosniff");
+  res.set_header("Referrer-Policy", "no-referrer");
+  res.set_header("X-Frame-Options", "DENY");
+}
+
+bool IsApi(const std::string& path) { return path.rfind("/api/", 0) == 0; }
+
+}  // namespace
+
+bool IsLoopbackHost(std::string_view host) {
+  return host == "localhost" || host == "::1" || host.rfind("127.", 0) == 0;
+}
+
+Status ServeOptions::Validate() const {
+  if (host.empty()) return Status::InvalidInput("serve: empty --host");
+  if (port < 0 || port > 65535) return Status::InvalidInput("serve: --port must be 0..65535");
+  if (threads < 1 || threads > 1024)
+    return Status::InvalidInput("serve: --threads must be 1..1024");
+  if (store_connections < 1 || store_connections > 256) {
+    return Status::InvalidInput("serve: --connections must be 1..256");
+  }
+  if (cache_ttl_s < 0) return Status::InvalidInput("serve: --cache-ttl-s must be >= 0");
+  if (max_page_size < 1 || max_query_chars < 1 || max_body_bytes < 1) {
+    return Status::InvalidInput("serve: bounds must be positive");
+  }
+  return Status::Ok();
+}
+
+class Server::Impl {
+ public:
+  Impl(const Config& config, const ServeOptions& options, const AnalysisResources* analysis)
+      : options_(options),
+        pool_(config.db_path, StoreReadOptions(config.store),
+              static_cast<size_t>(options.store_connections)),
+        catalog_(config, analysis),
+        ctx_{options_, pool_, catalog_, metrics_, IsLoopbackHost(options.host)} {
+    http_.new_task_queue = [n = options_.threads] {
+      return new httplib::ThreadPool(static_cast<size_t>(n));
+    };
+    http_.set_payload_max_length(options_.max_body_bytes);
+    http_.set_keep_alive_max_count(10000);
+    http_.set_keep_alive_timeout(5);
+    http_.set_read_timeout(30, 0);
+    http_.set_write_timeout(30, 0);
+    http_.set_error_handler([](const httplib::Request& req, httplib::Response& res) {
+      SecurityHeaders(res);
+      if (!res.body.empty()) return;  // a handler's own error
+      const int status = res.status;
+      const std::string msg = status == 404   ? "no such page: " + req.path
+                              : status == 413 ? "request body too large"
+                                              : "request failed";
+      if (IsApi(req.path)) {
+        JsonError(res, status, msg);
+      } else {
+        HtmlError(res, status, msg);
+      }
+    });
+    http_.set_exception_handler(
+        [](const httplib::Request& req, httplib::Response& res, std::exception_ptr) {
+          SecurityHeaders(res);
+          if (IsApi(req.path)) {
+            JsonError(res, 500, "internal error");
+          } else {
+            HtmlError(res, 500, "internal error");
+          }
+        });
+    Route route = [this](const char* method, const char* pattern, const char* name,
+                         httplib::Server::Handler handler) { Add(method, pattern, name, handler); };
+    Add("GET", "/healthz", "healthz", [](const httplib::Request&, httplib::Response& res) {
+      res.set_content("ok\n", "text/plain; charset=utf-8");
+    });
+    Add("GET", "/metrics", "metrics", [this](const httplib::Request&, httplib::Response& res) {
+      res.set_content(metrics_.Render(Gauges()), "text/plain; version=0.0.4; charset=utf-8");
+    });
+    Add("GET", R"(/static/([a-z0-9_.-]+))", "static",
+        [](const httplib::Request& req, httplib::Response& res) {
+          const StaticFile* file = FindStaticFile(req.matches[1].str());
+          if (file == nullptr) {
+            res.status = 404;
+            return;
+          }
+          res.set_header("Cache-Control", "public, max-age=3600");
+          res.set_content(file->body.data(), file->body.size(), file->content_type);
+        });
+    RegisterApiRoutes(ctx_, route);
+    RegisterWebRoutes(ctx_, route);
+  }
+
+  static StoreOptions StoreReadOptions(StoreOptions o) {
+    o.cache_kib = std::min(o.cache_kib, 16384);  // several connections: bound the page caches
+    return o;
+  }
+
+  struct CachedAnswer {
+    std::string body;
+    std::string content_type;
+    std::chrono::steady_clock::time_point expires;
+  };
+  static constexpr size_t kMaxCached = 4096;
+
+  bool FromCache(const httplib::Request& req, httplib::Response& res) {
+    std::lock_guard<std::mutex> lock(cache_mu_);
+    const auto it = cache_.find(req.target);
+    if (it == cache_.end() || it->second.expires < std::chrono::steady_clock::now()) return false;
+    res.set_content(it->second.body, it->second.content_type.c_str());
+    return true;
+  }
+
+  void ToCache(const httplib::Request& req, const httplib::Response& res) {
+    if (res.status != 200 && res.status > 0) return;
+    std::lock_guard<std::mutex> lock(cache_mu_);
+    if (cache_.size() >= kMaxCached) cache_.clear();
+    cache_[req.target] = {
+        res.body, res.get_header_value("Content-Type"),
+        std::chrono::steady_clock::now() + std::chrono::seconds(options_.cache_ttl_s)};
+  }
+
+  void ClearCache() {
+    std::lock_guard<std::mutex> lock(cache_mu_);
+    cache_.clear();
+  }
+
+  void Add(const char* method, const char* pattern, const char* name,
+           httplib::Server::Handler handler) {
+    const bool is_get = std::string_view(method) == "GET";
+    const bool cacheable = is_get && options_.cache_ttl_s > 0 &&
+                           std::string_view(name) != "healthz" &&
+                           std::string_view(name) != "metrics";
+    auto wrapped = [this, name, cacheable, is_get, handler = std::move(handler)](
+                       const httplib::Request& req, httplib::Response& res) {
+      const auto start = std::chrono::steady_clock::now();
+      SecurityHeaders(res);
+      if (cacheable && FromCache(req, res)) {
+        // served from the cache
+      } else {
+        handler(req, res);
+        if (cacheable) ToCache(req, res);
+        if (!is_get) ClearCache();
+      }
+      const double seconds =
+          std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+      metrics_.Observe(name, res.status <= 0 ? 200 : res.status, seconds);
+      if (options_.access_log) {
+        options_.access_log(fmt::format("{} {} {} {} {:.1f}ms", req.remote_addr, req.method,
+                                        req.path, res.status <= 0 ? 200 : res.status,
+                                        seconds * 1000));
+      }
+    };
+    const std::string m = method;
+    if (m == "GET") {
+      http_.Get(pattern, wrapped);
+    } else if (m == "POST") {
+      http_.Post(pattern, wrapped);
+    } else if (m == "DELETE") {
+      http_.Delete(pattern, wrapped);
+    }
+  }
+
+  std::map<std::string, int64_t> Gauges() {
+    std::map<std::string, int64_t> g;
+    Result<StorePool::Lease> store = pool_.Acquire();
+    if (!store.ok()) return g;
+    if (Result<StoreStats> st = (*store)->Stats(); st.ok()) {
+      g["articles"] = st->articles;
+      g["revisions"] = st->revisions;
+      g["entities"] = st->entities;
+    }
+    if (Result<int64_t> max = (*store)->MaxStoryId(); max.ok()) g["story_ids_used"] = *max;
+    return g;
+  }
+
+  Status Bind() {
+    VEILLE_RETURN_IF_ERROR(options_.Validate());
+    {
+      VEILLE_ASSIGN_OR_RETURN(StorePool::Lease probe, pool_.Acquire());
+      (void)probe;
+    }
+    if (options_.port == 0) {
+      port_ = http_.bind_to_any_port(options_.host);
+    } else {
+      port_ = http_.bind_to_port(options_.host, options_.port) ? options_.port : -1;
+    }
+    if (port_ <= 0) {
+      return Status::IoError(fmt::format("cannot listen on {}:{}", options_.host, options_.port));
+    }
+    return Status::Ok();
+  }
+
+  Status Run() {
+    if (!http_.listen_after_bind()) return Status::IoError("the HTTP server stopped on an error");
+    return Status::Ok();
+  }
+
+  void Stop() { http_.stop(); }
+  int port() const { return port_; }
+
+ private:
+  const ServeOptions options_;
+  StorePool pool_;
+  Catalog catalog_;
+  Metrics metrics_;
+  Context ctx_;
+  httplib::Server http_;
+  int port_ = -1;
+  std::mutex cache_mu_;
+  std::unordered_map<std::string, CachedAnswer> cache_;  // by request target
+};
+
+Server::Server(const Config& config, const ServeOptions& options, const AnalysisResources* analysis)
+    : impl_(std::make_unique<Impl>(config, options, analysis)) {}
+Server::~Server() = default;
+Status Server::Bind() { return impl_->Bind(); }
+int Server::port() const { return impl_->port(); }
+Status Server::Run() { return impl_->Run(); }
+void Server::Stop() { impl_->Stop(); }
+
+}  // namespace veille::serve
