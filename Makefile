@@ -5,6 +5,8 @@ ASAN       := build/asan
 FUZZ       := build/fuzz
 FUZZ_SECONDS ?= 10
 VEILLE     := $(RELEASE)/veille
+SAMPLE_INPUTS := $(addprefix data/sample/,vladivostok.jsonl vladivostok.rss vladivostok.atom \
+                 vladivostok.warc.gz feeds.opml)
 
 .PHONY: all deps build demo test test-release test-browser test-asan fuzz bench bench-serve format clean
 
@@ -21,12 +23,13 @@ build: deps
 demo: build
 	@mkdir -p var
 	@rm -f var/demo.db var/demo.db-wal var/demo.db-shm
-	@echo "== veille ingest data/sample"
-	@$(VEILLE) --db var/demo.db ingest --no-progress data/sample; \
+	@python3 tools/seeds_jsonl.py data/sample/seeds data/sample/seed_dates.tsv var/seeds.jsonl
+	@echo "== veille ingest: the seed pages with their dates (var/seeds.jsonl), then a JSONL stream, feeds, a WARC and an OPML list"
+	@$(VEILLE) --db var/demo.db ingest --no-progress var/seeds.jsonl $(SAMPLE_INPUTS); \
 	  rc=$$?; [ $$rc -eq 0 ] || [ $$rc -eq 3 ] || exit $$rc
 	@echo
-	@echo "== veille ingest data/sample (again: everything is already known)"
-	@$(VEILLE) --db var/demo.db ingest --no-progress -q data/sample
+	@echo "== the same again: everything is already known"
+	@$(VEILLE) --db var/demo.db ingest --no-progress -q var/seeds.jsonl $(SAMPLE_INPUTS)
 	@echo
 	@echo "== veille articles"
 	@$(VEILLE) --db var/demo.db articles
@@ -36,6 +39,14 @@ demo: build
 	@echo
 	@echo "== veille entities --kind person (variants merged across outlets and languages)"
 	@$(VEILLE) --db var/demo.db entities --kind person --limit 10
+	@echo
+	@echo "== veille stories (one event each) and storylines"
+	@$(VEILLE) --db var/demo.db stories --order importance
+	@echo
+	@$(VEILLE) --db var/demo.db storylines
+	@echo
+	@echo "== veille story 1 (summary without repeated facts, entities, timeline, sources, articles)"
+	@$(VEILLE) --db var/demo.db story 1
 	@echo
 	@echo "The database is var/demo.db; try: $(VEILLE) --db var/demo.db show 1"
 	@echo
