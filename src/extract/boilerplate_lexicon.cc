@@ -135,26 +135,40 @@ namespace {
 // Substrings of class/id that mark furniture. Short, ambiguous cues ("ad",
 // "pub", "nav") are matched as whole tokens instead (see kTokenCues).
 constexpr std::array kAttributeCues = {
-    "share",      "sharing",         "social",      "comment",    "related",
-    "newsletter", "cookie",          "consent",     "gdpr",       "advert",
-    "publicit",   "promo",           "sponsor",     "sidebar",    "menu",
-    "breadcrumb", "lire-aussi",      "lireaussi",   "a-lire",     "voir-aussi",
-    "similaires", "mehr-zum-thema",  "relacionad",  "footer",     "subscribe",
-    "signup",     "paywall-prompt",  "outbrain",    "taboola",    "popup",
-    "modal",      "banner",          "widget",      "masthead",   "skip-link",
-    "sr-only",    "visually-hidden", "caption",     "toolbar",    "pagination",
-    "navbar",     "navigation",      "teaser-list", "most-read",  "trending",
-    "tags",       "login",           "read-more",   "readmore",   "recommend",
-    "dfp",        "outstream",       "abonnement",  "dialog",     "kommentar",
-    "werbung",    "anzeige",         "verwandt",    "empfehlung", "comentario",
-    "publicid",   "compartir",       "condividi",   "correlat",   "byline",
-    "dateline",   "timestamp"};
+    "share",      "sharing",        "social",         "comment",
+    "related",    "newsletter",     "cookie",         "consent",
+    "gdpr",       "advert",         "publicit",       "promo",
+    "sponsor",    "sidebar",        "menu",           "breadcrumb",
+    "lire-aussi", "lireaussi",      "a-lire",         "voir-aussi",
+    "similaires", "mehr-zum-thema", "relacionad",     "footer",
+    "subscribe",  "signup",         "paywall-prompt", "outbrain",
+    "taboola",    "popup",          "modal",          "banner",
+    "masthead",   "skip-link",      "sr-only",        "visually-hidden",
+    "caption",    "toolbar",        "pagination",     "navbar",
+    "navigation", "next-prev",      "prev-next",      "teaser-list",
+    "most-read",  "trending",       "tags",           "login",
+    "read-more",  "readmore",       "recommend",      "dfp",
+    "outstream",  "abonnement",     "dialog",         "kommentar",
+    "werbung",    "anzeige",        "verwandt",       "empfehlung",
+    "comentario", "publicid",       "compartir",      "condividi",
+    "correlat",   "byline",         "dateline",       "timestamp"};
 
 // Whole tokens (class/id split on space, '-' and '_') that mark furniture.
-constexpr std::array kTokenCues = {
-    "ad",          "ads",   "adv",   "pub",    "pubs", "nav",  "menu",   "aside",  "complementary",
-    "contentinfo", "alert", "print", "hidden", "hide", "meta", "author", "authors"};
+constexpr std::array kTokenCues = {"ad",    "ads",  "adv",    "pub",           "pubs",
+                                   "nav",   "menu", "aside",  "complementary", "contentinfo",
+                                   "alert", "meta", "author", "authors"};
 
+// Cues that only count as a whole class name (split on spaces): in a longer
+// name they describe a part or a utility, not the element ("field--label-
+// hidden" hides a field's label, "overflow-hidden" clips, "hidden-xs" hides on
+// phones only, "tip-print-step" is a printable step).
+constexpr std::array kWholeNameCues = {"print", "hidden", "hide", "invisible"};
+
+// Page-builder class prefixes naming a layout or content widget, not a
+// sidebar one: "elementor-widget-container" wraps every block of an
+// Elementor page ("elementor-widget-share-buttons" still cues "share").
+// Each ends with "widget".
+constexpr std::array kNeutralPrefixes = {"elementor-widget"};
 constexpr std::array kBodyCues = {"article-body",  "articlebody",      "article-content",
                                   "article__body", "article__content", "entry-content",
                                   "post-content",  "post-body",        "story-body",
@@ -163,6 +177,29 @@ constexpr std::array kBodyCues = {"article-body",  "articlebody",      "article-
 constexpr std::array kContentCues = {"article", "content", "entry",  "story", "post",
                                      "text",    "body",    "main",   "corps", "contenu",
                                      "artikel", "cuerpo",  "noticia"};
+
+// Whole class names (between spaces) in kWholeNameCues, or Bootstrap's
+// "d-none" without a breakpoint class showing the element on wide screens
+// ("d-none d-md-block"; "d-none d-print-block" is for print only).
+bool HasWholeNameCue(std::string_view s) {
+  bool none = false;
+  bool shown_wide = false;
+  size_t i = 0;
+  while (i < s.size()) {
+    size_t j = s.find(' ', i);
+    if (j == std::string_view::npos) j = s.size();
+    const std::string_view name = s.substr(i, j - i);
+    for (const char* cue : kWholeNameCues) {
+      if (name == cue) return true;
+    }
+    none = none || name == "d-none";
+    for (const std::string_view wide : {"d-sm-", "d-md-", "d-lg-", "d-xl-"}) {
+      shown_wide = shown_wide || (name.starts_with(wide) && !name.ends_with("-none"));
+    }
+    i = j + 1;
+  }
+  return none && !shown_wide;
+}
 
 bool HasTokenCue(std::string_view s) {
   size_t i = 0;
@@ -175,13 +212,28 @@ bool HasTokenCue(std::string_view s) {
     }
     i = j + 1;
   }
+  return HasWholeNameCue(s);
+}
+
+// Whether "widget" occurs in `s` other than inside a kNeutralPrefixes name.
+bool HasWidgetCue(std::string_view s) {
+  constexpr std::string_view kWidget = "widget";
+  for (size_t at = s.find(kWidget); at != std::string_view::npos; at = s.find(kWidget, at + 1)) {
+    bool neutral = false;
+    for (const std::string_view prefix : kNeutralPrefixes) {
+      const size_t end = at + kWidget.size();
+      neutral = neutral ||
+                (end >= prefix.size() && s.substr(end - prefix.size(), prefix.size()) == prefix);
+    }
+    if (!neutral) return true;
+  }
   return false;
 }
 
 }  // namespace
 
 bool IsBoilerplateAttribute(std::string_view lowered) {
-  return AnyContained(lowered, kAttributeCues) || HasTokenCue(lowered);
+  return AnyContained(lowered, kAttributeCues) || HasWidgetCue(lowered) || HasTokenCue(lowered);
 }
 
 bool IsArticleBodyAttribute(std::string_view lowered) { return AnyContained(lowered, kBodyCues); }

@@ -40,6 +40,10 @@ constexpr float kContentCueWeight = 25;  // readability's class weight
 constexpr double kMaxCuedShare = 0.5;
 constexpr double kMaxCuedProseShare = 0.5;  // the same, counting prose paragraphs only
 constexpr uint32_t kMinProseChars = 80;     // a paragraph this long, link-poor, is prose
+// A nav, aside, footer, head, noscript or button survives only as a parser's
+// misnesting: when it holds (nearly) all the page's prose, the rest of the
+// page having been swallowed by it. A sidebar of teaser excerpts holds less.
+constexpr double kMisnestProseShare = 0.75;
 
 enum class Role : uint8_t {
   kInline,     // text flows through
@@ -47,6 +51,8 @@ enum class Role : uint8_t {
   kDrop,       // walked for metadata only
   kFurniture,  // form: a block cued as boilerplate (see Judge)
   kHeader,     // kFurniture outside <article>, else a container
+  kMisnest,    // nav, aside, footer, head, noscript, button: furniture, walked only
+               // to catch a page the parser nested inside one (see Finish)
   kSkip,       // not walked at all (its own element is still shown to metadata)
   kBreak,      // <br>
 };
@@ -62,12 +68,12 @@ struct TagInfo {
 constexpr std::array kTags = {
     TagInfo{"address", Role::kBlock, BlockKind::kContainer, -3},
     TagInfo{"article", Role::kBlock, BlockKind::kContainer, 8},
-    TagInfo{"aside", Role::kDrop, BlockKind::kContainer, 0},
+    TagInfo{"aside", Role::kMisnest, BlockKind::kContainer, 0},
     TagInfo{"audio", Role::kSkip, BlockKind::kContainer, 0},
     TagInfo{"blockquote", Role::kBlock, BlockKind::kQuote, 3},
     TagInfo{"body", Role::kBlock, BlockKind::kContainer, 0},
     TagInfo{"br", Role::kBreak, BlockKind::kContainer, 0},
-    TagInfo{"button", Role::kSkip, BlockKind::kContainer, 0},
+    TagInfo{"button", Role::kMisnest, BlockKind::kContainer, 0},
     TagInfo{"canvas", Role::kSkip, BlockKind::kContainer, 0},
     TagInfo{"center", Role::kBlock, BlockKind::kContainer, 0},
     TagInfo{"dd", Role::kBlock, BlockKind::kListItem, -3},
@@ -79,7 +85,7 @@ constexpr std::array kTags = {
     TagInfo{"embed", Role::kSkip, BlockKind::kContainer, 0},
     TagInfo{"figcaption", Role::kDrop, BlockKind::kContainer, 0},
     TagInfo{"figure", Role::kBlock, BlockKind::kContainer, 0},
-    TagInfo{"footer", Role::kDrop, BlockKind::kContainer, 0},
+    TagInfo{"footer", Role::kMisnest, BlockKind::kContainer, 0},
     TagInfo{"form", Role::kFurniture, BlockKind::kContainer, -3},
     TagInfo{"h1", Role::kBlock, BlockKind::kTitle, -5},
     TagInfo{"h2", Role::kBlock, BlockKind::kHeading, -5},
@@ -87,7 +93,7 @@ constexpr std::array kTags = {
     TagInfo{"h4", Role::kBlock, BlockKind::kHeading, -5},
     TagInfo{"h5", Role::kBlock, BlockKind::kHeading, -5},
     TagInfo{"h6", Role::kBlock, BlockKind::kHeading, -5},
-    TagInfo{"head", Role::kDrop, BlockKind::kContainer, 0},
+    TagInfo{"head", Role::kMisnest, BlockKind::kContainer, 0},
     TagInfo{"header", Role::kHeader, BlockKind::kContainer, 0},
     TagInfo{"hgroup", Role::kBlock, BlockKind::kContainer, 0},
     TagInfo{"iframe", Role::kSkip, BlockKind::kContainer, 0},
@@ -96,9 +102,9 @@ constexpr std::array kTags = {
     TagInfo{"main", Role::kBlock, BlockKind::kContainer, 8},
     TagInfo{"map", Role::kSkip, BlockKind::kContainer, 0},
     TagInfo{"math", Role::kSkip, BlockKind::kContainer, 0},
-    TagInfo{"menu", Role::kDrop, BlockKind::kContainer, 0},
-    TagInfo{"nav", Role::kDrop, BlockKind::kContainer, 0},
-    TagInfo{"noscript", Role::kSkip, BlockKind::kContainer, 0},
+    TagInfo{"menu", Role::kMisnest, BlockKind::kContainer, 0},
+    TagInfo{"nav", Role::kMisnest, BlockKind::kContainer, 0},
+    TagInfo{"noscript", Role::kMisnest, BlockKind::kContainer, 0},
     TagInfo{"object", Role::kSkip, BlockKind::kContainer, 0},
     TagInfo{"ol", Role::kBlock, BlockKind::kContainer, -3},
     TagInfo{"p", Role::kBlock, BlockKind::kParagraph, 0},
@@ -114,6 +120,7 @@ constexpr std::array kTags = {
     TagInfo{"td", Role::kBlock, BlockKind::kContainer, 3},
     TagInfo{"template", Role::kSkip, BlockKind::kContainer, 0},
     TagInfo{"textarea", Role::kSkip, BlockKind::kContainer, 0},
+    TagInfo{"title", Role::kSkip, BlockKind::kContainer, 0},
     TagInfo{"tfoot", Role::kBlock, BlockKind::kContainer, 0},
     TagInfo{"th", Role::kBlock, BlockKind::kContainer, -5},
     TagInfo{"thead", Role::kBlock, BlockKind::kContainer, 0},
@@ -154,14 +161,17 @@ class Cleaner {
  public:
   Cleaner(PageBlocks* out, MetadataCollector* metadata) : out_(out), metadata_(metadata) {}
 
-  void Walk(const DomNode& node, int depth, bool content, bool in_article, bool in_link) {
+  // `shown` is what metadata is told about content: false under a kMisnest
+  // element, whose text is kept only when it turns out to hold the article.
+  void Walk(const DomNode& node, int depth, bool content, bool shown, bool in_article,
+            bool in_link) {
     for (DomNode child = node.first_child(); child; child = child.next_sibling()) {
       if (child.is_text()) {
         if (content) AppendText(child.text(), in_link);
         continue;
       }
       if (!child.is_element()) continue;
-      metadata_->Visit(child, content);
+      metadata_->Visit(child, content && shown);
       const std::string_view tag = TagName(child);
       const TagInfo& info = LookUp(tag);
       if (info.role == Role::kSkip || depth >= kMaxDepth) continue;
@@ -171,17 +181,18 @@ class Cleaner {
       }
       std::string cues;
       const Verdict verdict = content ? Judge(child, tag, info, in_article, &cues) : kDrop;
-      const bool is_block =
-          info.role == Role::kBlock || info.role == Role::kHeader || info.role == Role::kFurniture;
+      const bool is_block = info.role == Role::kBlock || info.role == Role::kHeader ||
+                            info.role == Role::kFurniture || info.role == Role::kMisnest;
       // A cued inline element (a share link) goes at once; a cued block is
       // decided in Finish(), when its share of the page's text is known.
       const bool keep = verdict == kKeep || (verdict == kCued && is_block);
       const bool block = keep && is_block;
       if (block) {
         OpenBlock(info.kind, info.weight + (HasContentCue(cues) ? kContentCueWeight : 0),
-                  verdict == kCued);
+                  verdict == kCued, info.role == Role::kMisnest);
       }
-      Walk(child, depth + 1, keep, in_article || tag == "article", in_link || tag == "a");
+      Walk(child, depth + 1, keep, shown && info.role != Role::kMisnest,
+           in_article || tag == "article", in_link || tag == "a");
       if (block) CloseBlock();
     }
   }
@@ -212,9 +223,11 @@ class Cleaner {
     bool any = false;
     for (size_t i = 0; i < blocks.size(); ++i) {
       const Block& b = blocks[i];
-      dropped[i] = (b.parent >= 0 && dropped[b.parent]) ||
-                   (b.cued && b.text_chars < kMaxCuedShare * page_chars &&
-                    !(page_prose > 0 && prose[i] >= kMaxCuedProseShare * page_prose));
+      const double prose_share = b.prose_only ? kMisnestProseShare : kMaxCuedProseShare;
+      const bool holds_prose = page_prose > 0 && prose[i] >= prose_share * page_prose;
+      dropped[i] =
+          (b.parent >= 0 && dropped[b.parent]) ||
+          (b.cued && !holds_prose && (b.prose_only || b.text_chars < kMaxCuedShare * page_chars));
       any = any || dropped[i];
     }
     if (!any) return;
@@ -248,6 +261,7 @@ class Cleaner {
     // (ASP.NET), and libxml2's HTML 4 parser may nest a page inside an
     // unclosed <header>.
     if (info.role == Role::kDrop) return kDrop;
+    if (info.role == Role::kMisnest) return kCued;
     if (info.role == Role::kFurniture || (info.role == Role::kHeader && !in_article)) {
       return kCued;
     }
@@ -261,13 +275,14 @@ class Cleaner {
     return IsArticleBodyAttribute(*cues) || !IsBoilerplateAttribute(*cues) ? kKeep : kCued;
   }
 
-  void OpenBlock(BlockKind kind, float weight, bool cued) {
+  void OpenBlock(BlockKind kind, float weight, bool cued, bool prose_only) {
     EndParagraph();
     Block block;
     block.parent = stack_.empty() ? -1 : stack_.back();
     block.kind = kind;
     block.tag_weight = weight;
     block.cued = cued;
+    block.prose_only = prose_only;
     stack_.push_back(static_cast<int32_t>(out_->blocks.size()));
     out_->blocks.push_back(block);
   }
@@ -319,7 +334,8 @@ void CleanDom(const DomNode& root, PageBlocks* out, MetadataCollector* metadata)
   Cleaner cleaner(out, metadata);
   // `root` itself is an element too: show it to metadata (<html lang>).
   if (root.is_element()) metadata->Visit(root, true);
-  cleaner.Walk(root, 0, /*content=*/true, /*in_article=*/false, /*in_link=*/false);
+  cleaner.Walk(root, 0, /*content=*/true, /*shown=*/true, /*in_article=*/false,
+               /*in_link=*/false);
   cleaner.Finish();
 }
 

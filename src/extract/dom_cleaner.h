@@ -32,6 +32,7 @@ struct Block {
   BlockKind kind = BlockKind::kContainer;
   float tag_weight = 0;     // prior for being the article's container (tag, class cues)
   bool cued = false;        // named like boilerplate; kept only as a page-wide wrapper
+  bool prose_only = false;  // cued nav/aside/footer/head...: kept only when it holds most prose
   uint32_t text_chars = 0;  // visible characters in the subtree (set by CleanDom)
   uint32_t link_chars = 0;  // of which inside links
 };

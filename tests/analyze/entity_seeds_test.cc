@@ -56,7 +56,7 @@ std::vector<std::string> TeaserLines(const std::string& bytes) {
 
 std::vector<Doc> SeedDocs() {
   std::vector<fs::path> files;
-  for (const auto& e : fs::directory_iterator(fs::path(VEILLE_SHARED_DIR) / "seeds")) {
+  for (const auto& e : fs::directory_iterator(fs::path(VEILLE_SOURCE_DIR) / "data/sample/seeds")) {
     files.push_back(e.path());
   }
   std::sort(files.begin(), files.end());

@@ -210,5 +210,69 @@ TEST(HtmlExtractor, KeepsAnArticleNestedInAWrapperNamedLikeFurniture) {
   EXPECT_THAT(text, Not(HasSubstr("Notre sélection")));
 }
 
+TEST(HtmlExtractor, KeepsAnArticleTheParserNestedInANavOrButton) {
+  // An unclosed <button> in a menu: libxml2's HTML 4 parser puts the rest of
+  // the page inside the nav and the button.
+  const std::string html = std::string("<html><body><nav><ul><li><a href=/>Accueil</a>") +
+                           "<button class=toggle>Menu<article>" + ArticleBody() +
+                           "</article></nav></body></html>";
+  const std::string text = Extract(html);
+  EXPECT_THAT(text, HasSubstr(kPara1));
+  EXPECT_THAT(text, HasSubstr(kPara3));
+  EXPECT_THAT(text, Not(HasSubstr("Accueil")));
+}
+
+TEST(HtmlExtractor, KeepsAPageWrappedInNoscript) {
+  const std::string html =
+      "<html><body><noscript><div id=corps>" + ArticleBody() + "</div></noscript></body></html>";
+  EXPECT_THAT(Extract(html), HasSubstr(kPara2));
+}
+
+TEST(HtmlExtractor, StillDropsNavAsideAndNoscriptThatHoldLittleProse) {
+  // A sidebar of teaser excerpts is prose too, but less than the article's.
+  const std::string html =
+      std::string("<html><body><noscript><p>Veuillez activer JavaScript pour profiter, ") +
+      "pleinement, de toutes les fonctions de notre site internet.</p></noscript>"
+      "<article>" +
+      ArticleBody() +
+      "</article><aside class=sidebar><p>Un autre sujet, avec des virgules, beaucoup de "
+      "virgules, et encore du texte pour faire une longue accroche.</p></aside>"
+      "<footer><p>Le Journal, 12 rue des Presses, 75000 Paris, tous les jours depuis "
+      "1921, au service de ses lecteurs.</p></footer></body></html>";
+  const std::string text = Extract(html);
+  EXPECT_THAT(text, HasSubstr(kPara1));
+  EXPECT_THAT(text, Not(HasSubstr("JavaScript")));
+  EXPECT_THAT(text, Not(HasSubstr("Un autre sujet")));
+  EXPECT_THAT(text, Not(HasSubstr("12 rue des Presses")));
+}
+
+TEST(HtmlExtractor, UtilityClassNamesWithHiddenOrPrintAreNotFurniture) {
+  // Drupal hides a field's label, not the field; Elementor wraps every
+  // block in "elementor-widget-container"; "overflow-hidden" clips.
+  const std::string html =
+      std::string("<html><body><div class=\"field field--label-hidden\"><p>") + kPara1 +
+      "</p></div><div class=\"elementor-widget elementor-widget-text-editor\">"
+      "<div class=elementor-widget-container><p>" +
+      kPara2 + "</p></div></div><div class=\"tip-print-step overflow-hidden\"><p>" + kPara3 +
+      "</p></div></body></html>";
+  const std::string text = Extract(html);
+  EXPECT_THAT(text, HasSubstr(kPara1));
+  EXPECT_THAT(text, HasSubstr(kPara2));
+  EXPECT_THAT(text, HasSubstr(kPara3));
+}
+
+TEST(HtmlExtractor, DropsHiddenUtilityClassesAndPrevNextTeasers) {
+  const std::string html =
+      "<html><body><article>" + ArticleBody() +
+      "<div class=\"d-none d-print-block\"><p>Ce document est soumis au droit d'auteur, "
+      "aucune partie ne peut être reproduite sans autorisation écrite.</p></div>"
+      "<div class=next-prev><p>Le prochain sommet, déjà annoncé, se tiendra à Genève, "
+      "au printemps, avec les mêmes participants.</p></div></article></body></html>";
+  const std::string text = Extract(html);
+  EXPECT_THAT(text, HasSubstr(kPara3));
+  EXPECT_THAT(text, Not(HasSubstr("droit d'auteur")));
+  EXPECT_THAT(text, Not(HasSubstr("Genève")));
+}
+
 }  // namespace
 }  // namespace veille::extract

@@ -26,7 +26,7 @@ std::string ReadFile(const std::string& path) {
 }
 
 std::string Seed(const std::string& name) {
-  const std::string page = ReadFile(std::string(VEILLE_SHARED_DIR "/seeds/") + name);
+  const std::string page = ReadFile(std::string(VEILLE_SOURCE_DIR "/data/sample/seeds/") + name);
   EXPECT_FALSE(page.empty()) << "missing seed " << name;
   return page;
 }

@@ -16,7 +16,7 @@ using ::testing::HasSubstr;
 using ::testing::Not;
 
 std::string ReadSeed(const std::string& name) {
-  std::ifstream in(std::string(VEILLE_SHARED_DIR "/seeds/") + name, std::ios::binary);
+  std::ifstream in(std::string(VEILLE_SOURCE_DIR "/data/sample/seeds/") + name, std::ios::binary);
   std::ostringstream bytes;
   bytes << in.rdbuf();
   return bytes.str();

@@ -40,7 +40,7 @@ std::vector<Seed> ReadSeeds() {
                                                     {"003", "2019-04-24"},
                                                     {"004", "2019-04-25"}};
   std::vector<Seed> seeds;
-  const fs::path dir = fs::path(VEILLE_SHARED_DIR) / "seeds";
+  const fs::path dir = fs::path(VEILLE_SOURCE_DIR) / "data/sample/seeds";
   if (!fs::exists(dir)) return seeds;
   std::vector<fs::path> files;
   for (const auto& e : fs::directory_iterator(dir)) files.push_back(e.path());
@@ -126,7 +126,7 @@ const std::set<std::set<std::string>> kSeedStories = {{"000", "001", "003", "004
 
 TEST_F(StoryPipelineTest, SeedsFormTwoStoriesInOneStoryline) {
   std::vector<Seed> seeds = ReadSeeds();
-  if (seeds.empty()) GTEST_SKIP() << "no seeds under " << VEILLE_SHARED_DIR;
+  ASSERT_EQ(seeds.size(), 5u) << "the seed pages under data/sample/seeds";
   auto store = Open("seeds.db");
   Ingest(*store, {WriteJsonl("seeds.jsonl", seeds)});
   EXPECT_EQ(Partition(*store), kSeedStories);
@@ -135,7 +135,7 @@ TEST_F(StoryPipelineTest, SeedsFormTwoStoriesInOneStoryline) {
 
 TEST_F(StoryPipelineTest, SeedStoriesDoNotDependOnOrderOrProcessSplit) {
   std::vector<Seed> seeds = ReadSeeds();
-  if (seeds.empty()) GTEST_SKIP() << "no seeds under " << VEILLE_SHARED_DIR;
+  ASSERT_EQ(seeds.size(), 5u) << "the seed pages under data/sample/seeds";
   std::reverse(seeds.begin(), seeds.end());
   {
     auto store = Open("reversed.db");
@@ -155,7 +155,7 @@ TEST_F(StoryPipelineTest, SeedStoriesDoNotDependOnOrderOrProcessSplit) {
 
 TEST_F(StoryPipelineTest, SeedSummaryNamesActorsAndDatesTheSummit) {
   std::vector<Seed> seeds = ReadSeeds();
-  if (seeds.empty()) GTEST_SKIP() << "no seeds under " << VEILLE_SHARED_DIR;
+  ASSERT_EQ(seeds.size(), 5u) << "the seed pages under data/sample/seeds";
   auto store = Open("summary.db");
   Ingest(*store, {WriteJsonl("seeds.jsonl", seeds)});
   StoryListOptions options;
@@ -190,7 +190,7 @@ TEST_F(StoryPipelineTest, SeedSummaryNamesActorsAndDatesTheSummit) {
 
 TEST_F(StoryPipelineTest, ReclusterKeepsStoriesAndIdsAndExplains) {
   std::vector<Seed> seeds = ReadSeeds();
-  if (seeds.empty()) GTEST_SKIP() << "no seeds under " << VEILLE_SHARED_DIR;
+  ASSERT_EQ(seeds.size(), 5u) << "the seed pages under data/sample/seeds";
   auto store = Open("recluster.db");
   Ingest(*store, {WriteJsonl("seeds.jsonl", seeds)});
   std::map<int64_t, int64_t> before;
@@ -264,7 +264,7 @@ TEST_F(StoryPipelineTest, NearCopiesAreLinkedAndShareTheStory) {
 
 TEST_F(StoryPipelineTest, StorylineLinksAStoryOutsideTheRestoredWindow) {
   std::vector<Seed> seeds = ReadSeeds();
-  if (seeds.empty()) GTEST_SKIP() << "no seeds under " << VEILLE_SHARED_DIR;
+  ASSERT_EQ(seeds.size(), 5u) << "the seed pages under data/sample/seeds";
   // Stories idle beyond the time window retire at once: when the 2024 visit
   // arrives, the 2019 summit leaves memory, and storyline linking finds it
   // through its stored profile.
