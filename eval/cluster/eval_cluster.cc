@@ -320,6 +320,12 @@ bool SetOption(ClusterOptions* o, const std::string& kv) {
     o->cohesion_ratio = v;
   else if (k == "member_rank")
     o->member_rank = static_cast<int>(v);
+  else if (k == "member_blend")
+    o->member_blend = v;
+  else if (k == "member_top")
+    o->member_top = static_cast<int>(v);
+  else if (k == "story_merge_threshold")
+    o->story_merge_threshold = v;
   else if (k == "merge_threshold")
     o->merge_threshold = v;
   else if (k == "time_grace_s")

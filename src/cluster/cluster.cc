@@ -54,6 +54,10 @@ Result<std::unique_ptr<StoryClusterer>> StoryClusterer::Create(const ClusterOpti
     return bad("member_rank and cohesion_ratio must be >= 0");
   }
   if (options.entity_prior < 0) return bad("entity_prior must be >= 0");
+  if (!(options.member_blend >= 0 && options.member_blend <= 1) || options.member_top < 1) {
+    return bad("member_blend must be in [0, 1] and member_top >= 1");
+  }
+  if (options.story_merge_threshold < 0) return bad("story_merge_threshold must be >= 0");
   if (options.query_terms < 1 || options.index_terms_per_doc < 1 || options.max_candidates < 1) {
     return bad("query_terms, index_terms_per_doc and max_candidates must be >= 1");
   }

@@ -15,7 +15,8 @@
 //      median of the members' event dates: no publication time needed).
 //      Optionally (member_rank, off by default) a story's score is the larger
 //      of the centroid score and that of its member_rank-th most similar
-//      recent member.
+//      recent member, or (member_blend, off) a blend of the centroid score
+//      and the mean of the member_top best member scores.
 //   3. Anti-chaining: a centroid can be pulled towards a neighbour story by
 //      one loosely related member, and a doc resembling that member would
 //      then follow. So the doc must also score >= support_ratio *
@@ -27,7 +28,10 @@
 //      candidate (with member support) and the two centroids score >=
 //      merge_centroid_threshold against each other, the stories were one
 //      event split by arrival order; the younger is merged into the older
-//      (smaller id), and the merge is recorded.
+//      (smaller id), and the merge is recorded. Then (story_merge_threshold)
+//      the story the doc joined or founded is merged with the candidates
+//      whose members agree with its members on group average (a singleton
+//      that a later story matches strongly included). story_merge.cc.
 // Example: "Kim arrives in Vladivostok" founds story 7; "Putin meets Kim in
 // Vladivostok" shares title terms and entities (score 0.5) and joins 7; "Putin
 // visits Pyongyang" five years later shares the entities but not the place
@@ -192,6 +196,12 @@ double OnlineClusterer::ScoreWithMembers(const ClusterDoc& doc, const Story& sto
   const double bar = options_.support_ratio * options_.join_threshold;
   const auto rank = static_cast<size_t>(std::max(0, options_.member_rank));
   if (rank > 0 && members.size() >= rank) score = std::max(score, members[rank - 1]);
+  if (options_.member_blend > 0 && !members.empty()) {
+    const size_t k = std::min(members.size(), static_cast<size_t>(options_.member_top));
+    double top = 0;
+    for (size_t i = 0; i < k; ++i) top += members[i];
+    score = (1 - options_.member_blend) * score + options_.member_blend * top / k;
+  }
   if (why != nullptr) {
     why->score = score;
     why->supporting_members = static_cast<int>(
@@ -225,77 +235,6 @@ std::vector<uint32_t> OnlineClusterer::Candidates(const ClusterDoc& doc) const {
                        static_cast<float>(en > 0 ? w / en : 0));
   }
   return index_.Query(query, static_cast<size_t>(std::max(1, options_.max_candidates)));
-}
-
-bool OnlineClusterer::ShouldMerge(const Story& a, const Story& b) const {
-  SimilarityParts p;
-  if (!a.title.empty() && !b.title.empty()) p.has_title = true, p.title = a.title.Cosine(b.title);
-  if (options_.cross_text ? !a.body.empty() || !b.body.empty()
-                          : !a.body.empty() && !b.body.empty()) {
-    p.has_body = true;
-    p.body = options_.cross_text ? a.whole.Cosine(b.whole) : a.body.Cosine(b.body);
-  }
-  if (!a.entities.empty() && !b.entities.empty()) {
-    p.has_entities = true;
-    p.entities = a.entities.Cosine(b.entities);
-    p.entity_count = std::min(a.entities.size(), b.entities.size());
-  }
-  if (!a.places.empty() && !b.places.empty()) {
-    p.has_places = true;
-    p.places = a.places.Cosine(b.places);
-    const bool check = options_.place_penalty > 0;
-    const IdVector top_a = check ? a.places.Top(1) : IdVector();
-    const IdVector top_b = check ? b.places.Top(1) : IdVector();
-    p.place_conflict = !top_a.terms.empty() && !top_b.terms.empty() &&
-                       b.places.Cosine(top_a) <= 0 && a.places.Cosine(top_b) <= 0;
-  }
-  int32_t day_a = 0, day_b = 0;
-  if (EventDay(a, &day_a) && EventDay(b, &day_b)) {
-    p.has_dates = true;
-    p.date_gap_days = std::abs(day_a - day_b);
-  }
-  p.terms = std::min(a.title.size() + a.body.size(), b.title.size() + b.body.size());
-  int64_t gap = 0;
-  if (a.first != kUnknownTime && b.first != kUnknownTime) {
-    gap = std::max<int64_t>({0, a.first - b.last, b.first - a.last});
-  }
-  return CombineParts(p, gap, options_, nullptr) >= options_.merge_centroid_threshold;
-}
-
-void OnlineClusterer::MergeInto(uint32_t into, uint32_t from) {
-  Story& a = stories_[into];
-  Story& b = stories_[from];
-  a.title.Merge(b.title);
-  a.body.Merge(b.body);
-  a.whole.Merge(b.whole);
-  a.entities.Merge(b.entities);
-  a.places.Merge(b.places);
-  a.join_score_sum += b.join_score_sum;
-  a.join_count += b.join_count;
-  for (int32_t day : b.event_days) AddEventDay(&a, day);
-  for (int64_t d : b.doc_ids) {
-    a.doc_ids.push_back(d);
-    doc_to_slot_[d] = into;
-  }
-  if (b.first != kUnknownTime) {
-    a.first = a.first == kUnknownTime ? b.first : std::min(a.first, b.first);
-    a.last = a.last == kUnknownTime ? b.last : std::max(a.last, b.last);
-    expiry_.emplace(a.last, into);
-  }
-  for (ClusterDoc& d : b.recent) a.recent.push_back(std::move(d));
-  std::sort(a.recent.begin(), a.recent.end(),
-            [](const ClusterDoc& x, const ClusterDoc& y) { return x.time < y.time; });
-  while (a.recent.size() > static_cast<size_t>(std::max(1, options_.support_sample))) {
-    a.recent.pop_front();
-    --live_docs_;
-  }
-  index_.MoveStory(from, into);
-  merges_.push_back({b.id, a.id});
-  const int64_t from_id = b.id;
-  b = Story();
-  b.id = from_id;
-  b.merged = true;
-  id_to_slot_[b.id] = into;
 }
 
 void OnlineClusterer::RetireOld(int64_t now) {
@@ -338,11 +277,6 @@ Result<Assignment> OnlineClusterer::Add(const ClusterDoc& input) {
     clock_ = doc.time;
   }
   RetireOld(clock_);
-  struct Scored {
-    double score;
-    uint32_t slot;
-    Explanation why;
-  };
   std::vector<Scored> scored;
   for (uint32_t slot : Candidates(doc)) {
     Scored s{0, slot, {}};
@@ -368,9 +302,12 @@ Result<Assignment> OnlineClusterer::Add(const ClusterDoc& input) {
   if (chosen < 0) {
     const uint32_t slot = NewStory(next_id_);
     AddMember(slot, doc);
-    out.story_id = stories_[slot].id;
     out.new_story = true;
-    if (!scored.empty()) out.why = std::move(scored[0].why);
+    if (!scored.empty()) out.why = scored[0].why;
+    const uint32_t kept = MergeLinked(slot, scored, &out);
+    out.new_story = kept == slot;
+    out.story_id = stories_[kept].id;
+    if (!out.new_story) out.why.story_id = out.story_id;
     return out;
   }
   uint32_t slot = scored[static_cast<size_t>(chosen)].slot;
@@ -401,6 +338,7 @@ Result<Assignment> OnlineClusterer::Add(const ClusterDoc& input) {
     MergeInto(into, from);
     slot = into;
   }
+  slot = MergeLinked(slot, scored, &out);
   out.story_id = stories_[slot].id;
   out.why.story_id = out.story_id;
   return out;

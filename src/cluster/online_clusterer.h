@@ -51,7 +51,20 @@ class OnlineClusterer final : public StoryClusterer {
     StoryProfile profile;  // frozen when retired (centroids freed)
   };
 
+  // A candidate story scored against the arriving doc.
+  struct Scored {
+    double score;
+    uint32_t slot;
+    Explanation why;
+  };
+
   Status Validate(const ClusterDoc& doc) const;
+  // Mean score over all pairs of the two stories' recent members.
+  double GroupAverage(const Story& a, const Story& b) const;
+  // Story merges on change (ClusterOptions::story_merge_threshold): merges
+  // the candidates of `scored` that agree with the story in `slot`; records
+  // them in out->merged_story_ids. Returns the surviving slot.
+  uint32_t MergeLinked(uint32_t slot, const std::vector<Scored>& scored, Assignment* out);
   uint32_t NewStory(int64_t id);
   void AddMember(uint32_t slot, const ClusterDoc& doc);
   // The score a doc needs against `story`: join_threshold, raised to

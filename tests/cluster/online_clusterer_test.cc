@@ -163,6 +163,46 @@ TEST(StoryClusterer, BridgingDocMergesSplitStoryKeepingOlderId) {
   EXPECT_EQ(c->Stories().size(), 1u);
 }
 
+// Story merges on change: with bridging merges off (merge_threshold out of
+// reach), the story a doc joins is merged with a candidate story whose
+// members agree with its own on average; the older id survives.
+TEST(StoryClusterer, ChangedStoryMergesWithAgreeingStoryOnGroupAverage) {
+  for (const double story_merge : {0.0, 0.35}) {
+    ClusterOptions options;
+    options.merge_threshold = 10;
+    options.story_merge_threshold = story_merge;
+    auto c = StoryClusterer::Create(options).value();
+    const int64_t t = 1'700'000'000;
+    ASSERT_TRUE(c->Add(Doc(1, t, {{1, 1}, {2, 1}, {3, 1}, {4, 1}})).ok());
+    ASSERT_TRUE(c->Add(Doc(2, t, {{5, 1}, {6, 1}, {7, 1}, {8, 1}})).ok());
+    auto a = c->Add(Doc(3, t, {{1, 1}, {2, 1}, {3, 1}, {4, 1}, {5, 1}, {6, 1}, {7, 1}, {8, 1}}));
+    ASSERT_TRUE(a.ok());
+    if (story_merge == 0) {
+      EXPECT_NE(c->StoryOf(1).value(), c->StoryOf(2).value());
+      EXPECT_TRUE(a->merged_story_ids.empty());
+      continue;
+    }
+    EXPECT_EQ(c->StoryOf(2).value(), 1);
+    EXPECT_EQ(a->story_id, 1);
+    EXPECT_EQ(a->merged_story_ids, std::vector<int64_t>{2});
+    ASSERT_EQ(c->merges().size(), 1u);
+    EXPECT_EQ(c->merges()[0].from, 2);
+  }
+}
+
+// A singleton is merged with a later story only as strongly as a doc joins:
+// two unrelated singletons stay apart whatever the group-average bar.
+TEST(StoryClusterer, UnrelatedSingletonsStayApartUnderStoryMerges) {
+  ClusterOptions options;
+  options.story_merge_threshold = 0.01;
+  auto c = StoryClusterer::Create(options).value();
+  const int64_t t = 1'700'000'000;
+  ASSERT_TRUE(c->Add(Doc(1, t, {{1, 1}, {2, 1}, {3, 1}, {4, 1}, {5, 1}, {6, 1}, {7, 1}})).ok());
+  ASSERT_TRUE(c->Add(Doc(2, t, {{1, 1}, {12, 1}, {13, 1}, {14, 1}, {15, 1}, {16, 1}})).ok());
+  EXPECT_NE(c->StoryOf(1).value(), c->StoryOf(2).value());
+  EXPECT_TRUE(c->merges().empty());
+}
+
 TEST(StoryClusterer, OldStoriesRetireAndMemoryStaysBounded) {
   ClusterOptions options;
   options.retire_after_docs = 0;  // retire as soon as the window has passed
