@@ -18,7 +18,7 @@ namespace {
 class SummarizeSeeds : public ::testing::Test {
  protected:
   void SetUp() override {
-    auto story = testing::LoadSeedStory(std::string(VEILLE_SHARED_DIR) + "/seeds");
+    auto story = testing::LoadSeedStory(std::string(VEILLE_SOURCE_DIR) + "/data/sample/seeds");
     if (!story.ok() && story.status().code() == StatusCode::kNotFound)
       GTEST_SKIP() << story.status().ToString();
     ASSERT_TRUE(story.ok()) << story.status().ToString();
