@@ -17,7 +17,8 @@
 //   outlets distinct outlets the summary sentences come from (first source)
 // Baselines: lead (first sentences of the earliest article, then the next
 // ones) and lead-each (the first sentence of each article, earliest first).
-// Usage: eval_summarize [--sentences N] [--show]
+// Usage: eval_summarize [--sentences N] [--show] [--pairs]
+//   --show prints each summary, --pairs the summary sentence pairs >= .5.
 #include <algorithm>
 #include <cstdio>
 #include <cstring>
@@ -129,7 +130,7 @@ std::vector<Picked> FromSummary(const std::vector<SummaryArticle>& articles,
 }
 
 void Score(const std::vector<SummaryArticle>& articles, const std::vector<Picked>& picked,
-           Scores* sc) {
+           Scores* sc, bool show_pairs = false) {
   const std::string lang = articles.empty() ? "" : articles[0].lang;
   sc->stories += 1;
   std::vector<std::set<std::string>> terms;
@@ -148,6 +149,10 @@ void Score(const std::vector<SummaryArticle>& articles, const std::vector<Picked
       const double o = Overlap(terms[i], terms[j]);
       worst = std::max(worst, o);
       sc->pairs += o >= kNearDuplicate;
+      if (show_pairs && o >= kNearDuplicate) {
+        std::printf("   ~ %.2f  %.160s\n     / %.160s\n", o, picked[i].text.c_str(),
+                    picked[j].text.c_str());
+      }
     }
   }
   sc->redund += worst;
@@ -212,13 +217,13 @@ void Score(const std::vector<SummaryArticle>& articles, const std::vector<Picked
 }
 
 void Evaluate(const char* title, const std::vector<EvalStory>& stories,
-              const SummarizeOptions& options, bool show) {
+              const SummarizeOptions& options, bool show, bool show_pairs) {
   Scores system, lead, lead_each;
   size_t articles = 0;
   for (const EvalStory& s : stories) {
     articles += s.articles.size();
     const StorySummary summary = SummarizeStory(s.articles, options);
-    Score(s.articles, FromSummary(s.articles, summary), &system);
+    Score(s.articles, FromSummary(s.articles, summary), &system, show_pairs);
     Score(s.articles, LeadEarliest(s.articles, options.sentences), &lead);
     Score(s.articles, LeadEach(s.articles, options.sentences), &lead_each);
     if (show) {
@@ -241,14 +246,16 @@ void Evaluate(const char* title, const std::vector<EvalStory>& stories,
 
 int Main(int argc, char** argv) {
   SummarizeOptions options;
-  bool show = false;
+  bool show = false, pairs = false;
   for (int i = 1; i < argc; ++i) {
     if (std::strcmp(argv[i], "--sentences") == 0 && i + 1 < argc) {
       options.sentences = std::atoi(argv[++i]);
     } else if (std::strcmp(argv[i], "--show") == 0) {
       show = true;
+    } else if (std::strcmp(argv[i], "--pairs") == 0) {
+      pairs = true;
     } else {
-      std::fprintf(stderr, "usage: eval_summarize [--sentences N] [--show]\n");
+      std::fprintf(stderr, "usage: eval_summarize [--sentences N] [--show] [--pairs]\n");
       return 2;
     }
   }
@@ -262,13 +269,14 @@ int Main(int argc, char** argv) {
     std::fprintf(stderr, "ECB+: %s\n", ecb.status().ToString().c_str());
     return 1;
   }
-  Evaluate("ECB+ gold stories", *ecb, options, show);
+  Evaluate("ECB+ gold stories", *ecb, options, show, pairs);
   auto seeds = testing::LoadSeedStory(shared + "/seeds");
   if (!seeds.ok()) {
     std::fprintf(stderr, "seeds: %s\n", seeds.status().ToString().c_str());
     return 1;
   }
-  Evaluate("Seed story (000 001 003 004)", {EvalStory{"seeds", std::move(*seeds)}}, options, show);
+  Evaluate("Seed story (000 001 003 004)", {EvalStory{"seeds", std::move(*seeds)}}, options, show,
+           pairs);
   return 0;
 }
 

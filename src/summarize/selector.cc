@@ -14,7 +14,10 @@
 // share of the story's other outlets with a sentence stating the same fact
 // (StoryContext::SameFact), found through the inverted index. Selection is
 // greedy (as MMR, Carbonell & Goldstein 1998, with a hard redundancy cut):
-// take the best, drop every candidate stating a fact already taken.
+// take the best, drop every candidate stating a fact already taken, or
+// whose weighted terms the chosen sentences already hold for `redundancy`
+// or more together (a restatement of two chosen facts at once) unless it
+// brings a name, number or date the summary does not state yet.
 //
 // Example: four outlets report "Kim Jong Un est arrivé mercredi à
 // Vladivostok" in various words; the first such sentence scores high on
@@ -22,7 +25,8 @@
 // three others are then redundant and dropped.
 //
 // Cost: O(terms) for the base scores, O(K x postings) for support, O(K x
-// sentences) for selection; a 200-article story takes a few milliseconds.
+// sentences) for selection; a 200-article story takes a few milliseconds
+// (the per-article analysis is most of a cold summary: sentence_analysis).
 // Sentences from copies of another member never compete: the original does.
 // Covered by tests/summarize/summarize_test.cc and summarize_seeds_test.cc.
 #include "summarize/selector.h"
@@ -141,11 +145,23 @@ std::vector<SummarySentence> SelectSentences(const StoryContext& ctx,
   std::sort(order.begin(), order.end(), by_score(score));
 
   std::vector<uint32_t> chosen;
+  std::vector<bool> said(ctx.weight.size(), false);  // terms of the chosen sentences
+  const double union_share = options.redundancy;
   for (const uint32_t i : order) {
     if (chosen.size() >= static_cast<size_t>(options.sentences)) break;
     bool repeats = false;
     for (const uint32_t j : chosen) repeats = repeats || ctx.SameFact(i, j, options.redundancy);
-    if (!repeats) chosen.push_back(i);
+    const StorySentence& s = ctx.sentences[i];
+    double known = 0;
+    bool new_anchor = false;  // a name, number or date the summary does not state yet
+    for (const uint32_t t : s.terms) {
+      known += said[t] ? ctx.weight[t] : 0;
+      new_anchor |= !said[t] && ctx.term_kind[t] != StoryContext::kWord;
+    }
+    if (!new_anchor && s.weight > 0 && known >= union_share * s.weight) repeats = true;
+    if (repeats) continue;
+    chosen.push_back(i);
+    for (const uint32_t t : s.terms) said[t] = true;
   }
   auto time_of = [&ctx](uint32_t i) {
     const int64_t t = ctx.articles[ctx.sentences[i].article].article->published;

@@ -3,12 +3,18 @@
 // offset, and surface checks for sentences that read badly out of context.
 // The checks are language-neutral shapes (case of the first letter,
 // balanced quotes, final punctuation, share of capitals) plus a short list
-// of French and English page-furniture cues. Covered by
-// tests/summarize/sentence_analysis_test.cc.
+// of French and English page-furniture cues. A batch of articles goes
+// through TextTerms as one text per language (blank lines between them), so
+// a word form the story's articles share is stemmed once, not once per
+// article: stemming was a quarter of a cold 200-article summary. Covered by
+// tests/summarize/sentence_analysis_test.cc (batch == each article alone)
+// and summarize_test.cc.
 #include "summarize/sentence_analysis.h"
 
 #include <algorithm>
 #include <array>
+#include <bit>
+#include <map>
 
 #include "veille/analyze.h"
 
@@ -67,12 +73,14 @@ constexpr std::array<std::string_view, 20> kBoilerplateCues = {
     "share this",
     "javascript",
 };
+static_assert(kBoilerplateCues.size() <= 32, "FindSentenceFlaw keeps one bit per cue");
 
-std::string AsciiLower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
-  }
+// `s` with ASCII capitals lowered, in a per-thread buffer (valid until the
+// next call on this thread): no allocation per sentence.
+std::string_view AsciiLower(std::string_view s) {
+  thread_local std::string out;
+  out.assign(s);
+  for (char& c : out) c = c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c;
   return out;
 }
 
@@ -90,9 +98,20 @@ uint32_t CountWords(std::string_view s) {
 }
 
 SentenceFlaw FindSentenceFlaw(std::string_view s) {
-  const std::string lower = AsciiLower(s);
-  for (const std::string_view cue : kBoilerplateCues) {
-    if (lower.find(cue) != std::string::npos) return SentenceFlaw::kBoilerplate;
+  // One pass: at each byte that starts some cue, try the cues starting with it.
+  static const std::array<uint32_t, 256> kCuesByFirstByte = [] {
+    std::array<uint32_t, 256> bits{};
+    for (size_t k = 0; k < kBoilerplateCues.size(); ++k)
+      bits[static_cast<unsigned char>(kBoilerplateCues[k][0])] |= 1u << k;
+    return bits;
+  }();
+  const std::string_view lower = AsciiLower(s);
+  for (size_t p = 0; p < lower.size(); ++p) {
+    for (uint32_t bits = kCuesByFirstByte[static_cast<unsigned char>(lower[p])]; bits != 0;
+         bits &= bits - 1) {
+      const std::string_view cue = kBoilerplateCues[std::countr_zero(bits)];
+      if (lower.compare(p, cue.size(), cue) == 0) return SentenceFlaw::kBoilerplate;
+    }
   }
   // Letters: the first one's case, the share of capitals; quotes balance.
   size_t upper = 0, letters = 0;
@@ -121,11 +140,15 @@ SentenceFlaw FindSentenceFlaw(std::string_view s) {
   return SentenceFlaw::kNone;
 }
 
-ArticleAnalysis AnalyzeArticleText(std::string_view title, std::string_view text,
-                                   std::string_view lang) {
+namespace {
+
+// The analysis of one article from its terms (text order, offsets in
+// `text`) and its title's terms.
+ArticleAnalysis Assemble(std::string_view title, std::string_view text, std::string_view lang,
+                         const std::vector<TextTerm>& terms,
+                         const std::vector<TextTerm>& title_terms) {
   ArticleAnalysis out;
   const std::vector<SentenceBounds> bounds = SplitTextSentences(text, lang);
-  const std::vector<TextTerm> terms = TextTerms(text, lang);
   out.sentences.reserve(bounds.size());
   size_t term_idx = 0;
   for (size_t sentence_idx = 0; sentence_idx < bounds.size(); ++sentence_idx) {
@@ -153,11 +176,58 @@ ArticleAnalysis AnalyzeArticleText(std::string_view title, std::string_view text
     for (const std::string& t : s.terms) out.bytes += sizeof(t) + t.size();
     out.sentences.push_back(std::move(s));
   }
-  for (const TextTerm& t : TextTerms(title, lang)) out.title_terms.push_back(t.term);
+  for (const TextTerm& t : title_terms) out.title_terms.push_back(t.term);
   std::sort(out.title_terms.begin(), out.title_terms.end());
   out.title_terms.erase(std::unique(out.title_terms.begin(), out.title_terms.end()),
                         out.title_terms.end());
   out.bytes += sizeof(out) + title.size();
+  return out;
+}
+
+// Texts joined into one for TextTerms: a blank line between two texts
+// ends any word, so each text's terms are the ones it has alone.
+constexpr std::string_view kJoint = "\n\n";
+
+}  // namespace
+
+ArticleAnalysis AnalyzeArticleText(std::string_view title, std::string_view text,
+                                   std::string_view lang) {
+  return Assemble(title, text, lang, TextTerms(text, lang), TextTerms(title, lang));
+}
+
+std::vector<ArticleAnalysis> AnalyzeArticleTexts(const std::vector<ArticleText>& articles) {
+  std::vector<ArticleAnalysis> out(articles.size());
+  std::map<std::string_view, std::vector<size_t>> by_lang;
+  for (size_t i = 0; i < articles.size(); ++i) by_lang[articles[i].lang].push_back(i);
+  std::string joined;
+  for (const auto& [lang, members] : by_lang) {
+    // The texts, then the titles, each at its offset in `joined`.
+    joined.clear();
+    std::vector<uint32_t> base;
+    for (const bool titles : {false, true}) {
+      for (const size_t i : members) {
+        base.push_back(static_cast<uint32_t>(joined.size()));
+        joined += titles ? articles[i].title : articles[i].text;
+        joined += kJoint;
+      }
+    }
+    base.push_back(static_cast<uint32_t>(joined.size()));
+    std::vector<TextTerm> all = TextTerms(joined, lang);
+    std::vector<std::vector<TextTerm>> parts(base.size() - 1);
+    size_t next = 0;
+    for (size_t part = 0; part < parts.size(); ++part) {
+      for (; next < all.size() && all[next].begin < base[part + 1]; ++next) {
+        TextTerm& t = all[next];
+        t.begin -= base[part];
+        t.end -= base[part];
+        parts[part].push_back(std::move(t));
+      }
+    }
+    for (size_t k = 0; k < members.size(); ++k) {
+      const ArticleText& a = articles[members[k]];
+      out[members[k]] = Assemble(a.title, a.text, a.lang, parts[k], parts[members.size() + k]);
+    }
+  }
   return out;
 }
 

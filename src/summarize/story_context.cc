@@ -14,8 +14,13 @@
 // ids and resolved dates are terms too, so "Kim Jong-un est arrivé mercredi
 // à Vladivostok" and "Le leader nord-coréen Kim Jong Un est arrivé à
 // Vladivostok mercredi" share the entity, the date, "arriv" and the city
-// whatever their wording — or when they share a resolved date and an entity
-// and reach 0.6 of it. Cost: a merge of two sorted lists.
+// whatever their wording — or, from 0.6 of it, when they share evidence of
+// one fact: a resolved date and an entity, or a number and another name,
+// number or date ("$1 million in damage to the Wasilla Bible Church" and
+// "an estimated one million dollars ... Wasilla Bible Church": the rewording
+// leaves few words in common, the amount and the church remain). Story-wide
+// actors alone are not such evidence: every sentence of a story names them.
+// Cost: a merge of two sorted lists.
 #include "summarize/story_context.h"
 
 #include <algorithm>
@@ -48,6 +53,12 @@ std::string MainLanguage(const std::vector<SummaryArticle>& articles) {
     if (n > best_count) best = lang, best_count = n;
   }
   return best;
+}
+
+// Numbers ("5.6", "200") are fact evidence like names and dates.
+StoryContext::TermKind KindOf(std::string_view term) {
+  return !term.empty() && term[0] >= '0' && term[0] <= '9' ? StoryContext::kNumber
+                                                           : StoryContext::kWord;
 }
 
 }  // namespace
@@ -101,7 +112,7 @@ StoryContext::StoryContext(const std::vector<SummaryArticle>& in,
       StorySentence s;
       s.article = article_idx;
       s.sentence = k;
-      for (const std::string& t : as.terms) s.terms.push_back(Intern(t, kWord));
+      for (const std::string& t : as.terms) s.terms.push_back(Intern(t, KindOf(t)));
       s.eligible = a.main_lang && as.flaw == SentenceFlaw::kNone &&
                    as.words >= static_cast<uint32_t>(options.min_words) &&
                    as.words <= static_cast<uint32_t>(options.max_words);
@@ -230,7 +241,8 @@ bool StoryContext::SameFact(uint32_t i, uint32_t j, double redundancy) const {
   const double overlap = Overlap(i, j);
   if (overlap >= redundancy) return true;
   if (overlap < redundancy * kDatedFactShare) return false;
-  bool date = false, entity = false;
+  bool date = false, entity = false, number = false;
+  int anchors = 0;
   const auto& a = sentences[i].terms;
   const auto& b = sentences[j].terms;
   for (size_t x = 0, y = 0; x < a.size() && y < b.size();) {
@@ -241,10 +253,12 @@ bool StoryContext::SameFact(uint32_t i, uint32_t j, double redundancy) const {
     } else {
       date |= term_kind[a[x]] == kDate;
       entity |= term_kind[a[x]] == kEntity;
+      number |= term_kind[a[x]] == kNumber;
+      anchors += term_kind[a[x]] != kWord;
       ++x, ++y;
     }
   }
-  return date && entity;
+  return (date && entity) || (number && anchors >= 2);
 }
 
 }  // namespace veille::summarize

@@ -52,7 +52,7 @@ class StoryContext {
   std::vector<double> weight;            // per term id: ln((S + 1) / sentence frequency)
   std::vector<double> centroid;          // per term id: weight * share of articles using it
   double centroid_norm = 0;
-  enum TermKind : uint8_t { kWord = 0, kEntity = 1, kDate = 2 };
+  enum TermKind : uint8_t { kWord = 0, kEntity = 1, kDate = 2, kNumber = 3 };
   std::vector<uint8_t> term_kind;               // per term id
   std::vector<std::vector<uint32_t>> postings;  // term id -> eligible sentences using it
   // Canonical entity id -> number of main-language articles naming it.

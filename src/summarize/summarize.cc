@@ -70,15 +70,25 @@ Status SummarizeOptions::Validate() const {
   return Status::Ok();
 }
 
+namespace {
+
+std::vector<summarize::ArticleText> TextsOf(const std::vector<const SummaryArticle*>& articles) {
+  std::vector<summarize::ArticleText> texts;
+  texts.reserve(articles.size());
+  for (const SummaryArticle* a : articles) texts.push_back({a->title, a->text, a->lang});
+  return texts;
+}
+
+}  // namespace
+
 StorySummary SummarizeStory(const std::vector<SummaryArticle>& articles,
                             const SummarizeOptions& options) {
-  std::vector<summarize::ArticleAnalysis> analyses;
-  analyses.reserve(articles.size());
+  std::vector<const SummaryArticle*> all;
+  for (const SummaryArticle& a : articles) all.push_back(&a);
+  const std::vector<summarize::ArticleAnalysis> analyses =
+      summarize::AnalyzeArticleTexts(TextsOf(all));
   std::vector<const summarize::ArticleAnalysis*> views;
-  for (const SummaryArticle& a : articles) {
-    analyses.push_back(summarize::AnalyzeArticleText(a.title, a.text, a.lang));
-    views.push_back(&analyses.back());
-  }
+  for (const summarize::ArticleAnalysis& a : analyses) views.push_back(&a);
   return Build(articles, views, options);
 }
 
@@ -87,18 +97,24 @@ class Summarizer::Cache {
  public:
   explicit Cache(size_t capacity) : capacity_(capacity) {}
 
-  const summarize::ArticleAnalysis* Get(const SummaryArticle& a) {
-    const uint64_t hash = ContentHash(a);
+  // The cached analysis of `a`, or null (a stale entry is dropped).
+  const summarize::ArticleAnalysis* Find(const SummaryArticle& a) {
     auto it = map_.find(a.id);
-    if (it != map_.end() && it->second->hash == hash) {
+    if (it == map_.end()) return nullptr;
+    if (it->second->hash == ContentHash(a)) {
       lru_.splice(lru_.begin(), lru_, it->second);
       return &it->second->analysis;
     }
-    if (it != map_.end()) {
-      lru_.erase(it->second);
-      map_.erase(it);
-    }
-    lru_.push_front({a.id, hash, summarize::AnalyzeArticleText(a.title, a.text, a.lang)});
+    lru_.erase(it->second);
+    map_.erase(it);
+    return nullptr;
+  }
+
+  // Caches `analysis` as `a`'s (not cached yet); the pointer stays valid
+  // until the entry is evicted.
+  const summarize::ArticleAnalysis* Put(const SummaryArticle& a,
+                                        summarize::ArticleAnalysis analysis) {
+    lru_.push_front({a.id, ContentHash(a), std::move(analysis)});
     map_[a.id] = lru_.begin();
     return &lru_.front().analysis;
   }
@@ -133,7 +149,16 @@ Summarizer& Summarizer::operator=(Summarizer&&) noexcept = default;
 StorySummary Summarizer::Summarize(const std::vector<SummaryArticle>& articles) {
   std::vector<const summarize::ArticleAnalysis*> views;
   views.reserve(articles.size());
-  for (const SummaryArticle& a : articles) views.push_back(cache_->Get(a));
+  std::vector<const SummaryArticle*> missing;
+  std::vector<size_t> missing_at;
+  for (size_t i = 0; i < articles.size(); ++i) {
+    views.push_back(cache_->Find(articles[i]));
+    if (views.back() == nullptr) missing.push_back(&articles[i]), missing_at.push_back(i);
+  }
+  // New or revised members are analysed together (shared stemming).
+  std::vector<summarize::ArticleAnalysis> fresh = summarize::AnalyzeArticleTexts(TextsOf(missing));
+  for (size_t k = 0; k < missing.size(); ++k)
+    views[missing_at[k]] = cache_->Put(*missing[k], std::move(fresh[k]));
   StorySummary out = Build(articles, views, options_);
   cache_->Trim(articles.size());
   return out;

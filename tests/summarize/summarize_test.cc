@@ -91,6 +91,51 @@ TEST(Summarize, DropsTheRepeatedFactAndListsItsSources) {
   EXPECT_EQ(s.sources[0].site, "a.com");
 }
 
+// Two outlets state one fact in different words: few shared words, but the
+// same amount and the same church. The summary keeps one of them, listing
+// both outlets, and still has room for the other facts.
+TEST(Summarize, DropsARewordedFactSharingANumberAndAName) {
+  auto church = [](SummaryArticle a, const std::string& name) {
+    for (size_t at = a.text.find(name); at != std::string::npos; at = a.text.find(name, at + 1)) {
+      EntityMention m;
+      m.entity_id = 7;
+      m.canonical = name;
+      m.field = EntityField::kText;
+      m.begin = static_cast<uint32_t>(at);
+      m.end = static_cast<uint32_t>(at + name.size());
+      a.entities.push_back(m);
+    }
+    return a;
+  };
+  const std::vector<SummaryArticle> story = {
+      church(Make(1, "a.com", "Fire damages the Wasilla Bible Church",
+                  "A fire caused damage estimated at 1.5 million dollars to the Wasilla Bible "
+                  "Church on Friday night.\n\n"
+                  "Nobody was hurt, although two children were inside the building.\n\n"
+                  "Investigators have not yet said how the blaze started.",
+                  1000),
+             "Wasilla Bible Church"),
+      church(Make(2, "b.com", "Blaze at a church in Wasilla",
+                  "Insurers put the cost of last week's blaze at 1.5 million dollars, "
+                  "according to the pastor of Wasilla Bible Church.\n\n"
+                  "Firefighters from three towns fought the flames for six hours.\n\n"
+                  "The congregation will meet in a school gym until repairs are done.",
+                  2000),
+             "Wasilla Bible Church"),
+  };
+  SummarizeOptions options;
+  options.sentences = 4;
+  const StorySummary s = SummarizeStory(story, options);
+  int amount = 0;
+  for (const SummarySentence& x : s.sentences) {
+    if (x.text.find("1.5 million") == std::string::npos) continue;
+    ++amount;
+    EXPECT_EQ(Sorted(x.article_ids), (std::vector<int64_t>{1, 2})) << x.text;
+  }
+  EXPECT_EQ(amount, 1);
+  EXPECT_EQ(s.sentences.size(), 4u);
+}
+
 TEST(Summarize, ReadingOrderIsArticleTimeThenPosition) {
   const StorySummary s = SummarizeStory(Story(), SummarizeOptions());
   ASSERT_GE(s.sentences.size(), 2u);
