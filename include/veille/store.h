@@ -134,7 +134,10 @@ struct StoryRow {
   std::string headline;      // the summary's headline, else the first member's title
   std::string lang;          // the members' most common language
   std::string summary_json;  // the stored summary (veille/summarize.h), "" until summarised
-  std::string updated_at;    // ISO 8601 UTC of the last change
+                             // (left empty by ListStories: see lead and key_entities)
+  std::string lead;          // the summary's first sentence ("" if none)
+  std::vector<std::string> key_entities;  // the summary's first (at most 5) entity names
+  std::string updated_at;                 // ISO 8601 UTC of the last change
 };
 
 // An article's place in its story, as the pipeline decided it.
@@ -188,6 +191,17 @@ struct StoryListOptions {
   enum class Order : uint8_t { kRecent, kImportance } order = Order::kRecent;
 };
 
+// What similarity needs of an article, without its text: listing fields
+// and the term vectors of its latest features.
+struct ArticleTerms {
+  int64_t id = 0;
+  std::string title;
+  std::string site;
+  std::string published;  // as extracted ("" if unknown)
+  TermVector title_terms;
+  TermVector body_terms;
+};
+
 struct StoreStats {
   int64_t articles = 0;
   int64_t revisions = 0;
@@ -235,12 +249,27 @@ class Store {
   // Articles by id ascending, latest revisions.
   virtual Result<std::vector<StoredArticle>> ListArticles(const ArticleListOptions& options) = 0;
   // Full-text search over title and text (FTS5 query syntax; a plain phrase
-  // of words works). Best first; at most `limit` hits.
+  // of words works). Best first (bm25); at most `limit` hits. When more than
+  // 2,000 articles match, only the 2,000 most recently stored (highest ids)
+  // are ranked, which bounds the cost of common words.
   virtual Result<std::vector<SearchHit>> Search(std::string_view query, int64_t limit) = 0;
+  // As Search, but only the hits' ids and scores (title, site and snippet
+  // left empty): cheaper when the caller re-ranks them.
+  virtual Result<std::vector<SearchHit>> SearchIds(std::string_view query, int64_t limit) = 0;
   virtual Result<StoreStats> Stats() = 0;
   // Calls fn for every article (latest revision) in id order; stops at the
   // first non-OK status fn returns and returns it.
   virtual Status ForEachArticle(const std::function<Status(const StoredArticle&)>& fn) = 0;
+
+  // Deletes the article `id` and everything derived from it, in one
+  // transaction (a savepoint inside an open one): its revisions, features,
+  // LSH keys, entity links, FTS row, copy links (its copies become
+  // originals), story membership (the story's counts and times refreshed, its
+  // summary cleared so that the headline falls back to the earliest member's
+  // title; an emptied story keeps its row with no members and loses its
+  // profile), its document-frequency counts (as a delta), and the raw
+  // documents no other revision references. kNotFound when no such article.
+  virtual Status DeleteArticle(int64_t id) = 0;
 
   // Whether an article is stored under `doc_key` (see DocumentKey).
   virtual Result<bool> HasArticle(std::string_view doc_key) = 0;
@@ -278,6 +307,9 @@ class Store {
   // mention counts, by entity id (empty when none or not analysed).
   virtual Result<std::vector<std::pair<int64_t, int64_t>>> GetArticleEntities(
       int64_t article_id) = 0;
+  // The listing fields and latest term vectors of those of `ids` that are
+  // stored and analysed (the others are left out), in the order of `ids`.
+  virtual Result<std::vector<ArticleTerms>> GetArticleTerms(const std::vector<int64_t>& ids) = 0;
   // Articles (ids ascending, at most `limit`) sharing at least one LSH band
   // key with `keys`: the candidates of near-duplicate lookup.
   virtual Result<std::vector<int64_t>> FindLshCandidates(const std::vector<uint64_t>& keys,
@@ -301,6 +333,13 @@ class Store {
   // variants and its counts over the articles' latest revisions.
   virtual Result<std::vector<EntitySummary>> ListEntities() = 0;
 
+  // The write generation: a counter every pipeline writer increments in
+  // each transaction it commits (BumpWriteGeneration returns the new value),
+  // so that a process holding in-memory state (document frequencies, entity
+  // registry, clusterer) sees that another process wrote since it loaded.
+  virtual Result<int64_t> WriteGeneration() = 0;
+  virtual Result<int64_t> BumpWriteGeneration() = 0;
+
   // ---- Stories (schema version 4; written by the pipeline in the
   // transaction of the articles they concern) ----
 
@@ -312,7 +351,8 @@ class Store {
   // keeps a row with merged_into set, so its id still resolves) and
   // refreshes `into`. kInvalidInput when from == into.
   virtual Status MergeStories(int64_t from, int64_t into) = 0;
-  // Stores a story's summary and headline. kNotFound for an unknown story.
+  // Stores a story's summary and headline. kNotFound for an unknown story;
+  // kInvalidInput when summary_json is neither "" nor a JSON object.
   virtual Status PutStorySummary(int64_t story_id, std::string_view headline,
                                  std::string_view summary_json) = 0;
   // Sets the storyline of each (story id, storyline id) pair.
@@ -330,6 +370,9 @@ class Store {
   virtual Result<std::vector<StoryRow>> ListStories(const StoryListOptions& options) = 0;
   // Members of a story, by time then article id.
   virtual Result<std::vector<StoryMemberView>> ListStoryMembers(int64_t story_id) = 0;
+  // At most `limit` (bounded to 10,000) of them from `offset`, in that order.
+  virtual Result<std::vector<StoryMemberView>> ListStoryMembersPage(int64_t story_id, int64_t limit,
+                                                                    int64_t offset) = 0;
   // The membership of an article, or kNotFound when it is in no story.
   virtual Result<StoryMember> GetStoryMember(int64_t article_id) = 0;
   // Members of the stories whose last_time >= since or that hold one of the
@@ -338,7 +381,9 @@ class Store {
   virtual Status ForEachRecentMember(int64_t since, int64_t latest_articles,
                                      const std::function<Status(const StoryMember&)>& fn) = 0;
   // The newest member time of any story (0 when there is none) and the
-  // largest story id ever used (merged stories included; 0 when none).
+  // largest story id ever used (merged and cleared stories included; 0 when
+  // none): new stories take larger ids, so an old id never names another
+  // story.
   virtual Result<int64_t> LatestStoryTime() = 0;
   virtual Result<int64_t> MaxStoryId() = 0;
   // The stored profile of a story, or kNotFound.

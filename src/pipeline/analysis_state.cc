@@ -115,6 +115,15 @@ void AnalysisState::Count(const TermVector& terms, int64_t sign) {
 
 Status AnalysisState::Add(const PutResult& put, const Article& article,
                           std::string_view ingest_date) {
+  if (broken_) {
+    return Status::Internal("the analysis state could not be reloaded from the store");
+  }
+  if (!checked_) {
+    // Another process may have written since this state was loaded.
+    VEILLE_ASSIGN_OR_RETURN(const int64_t generation, store_.WriteGeneration());
+    if (generation != generation_) VEILLE_RETURN_IF_ERROR(Reload());
+    checked_ = true;
+  }
   if (put.outcome == PutOutcome::kKnown) {
     VEILLE_ASSIGN_OR_RETURN(const bool has, store_.HasFeatures(put.article_id, put.revision));
     if (has) return Status::Ok();
@@ -148,6 +157,7 @@ Status AnalysisState::Add(const PutResult& put, const Article& article,
 }
 
 Status AnalysisState::Flush() {
+  VEILLE_ASSIGN_OR_RETURN(pending_generation_, store_.BumpWriteGeneration());
   if (stories_ != nullptr) VEILLE_RETURN_IF_ERROR(stories_->Flush());
   if (!touched_entities_.empty()) {
     std::vector<EntityRow> entities;
@@ -171,18 +181,27 @@ void AnalysisState::Committed() {
   pending_terms_.clear();
   touched_entities_.clear();
   if (stories_ != nullptr) stories_->Committed();
+  if (pending_generation_ != 0) generation_ = pending_generation_;
+  pending_generation_ = 0;
+  checked_ = false;
 }
 
 Status AnalysisState::Reload() {
-  Committed();
+  pending_documents_ = 0;
+  pending_terms_.clear();
+  touched_entities_.clear();
+  pending_generation_ = 0;
+  stories_.reset();  // never keep a clusterer that disagrees with the store
+  broken_ = true;
+  VEILLE_ASSIGN_OR_RETURN(generation_, store_.WriteGeneration());
   VEILLE_ASSIGN_OR_RETURN(DocumentFrequencySnapshot snap, store_.LoadDocumentFrequencies());
   df_.Restore(snap.documents, snap.terms);
   VEILLE_ASSIGN_OR_RETURN(EntityTable table, store_.LoadEntities());
   VEILLE_RETURN_IF_ERROR(registry_.Load(table.entities, table.variants));
-  stories_.reset();
   if (story_options_.enabled) {
     VEILLE_ASSIGN_OR_RETURN(stories_, StoryState::Load(story_options_, store_, df_, registry_));
   }
+  broken_ = false;
   return Status::Ok();
 }
 

@@ -9,6 +9,10 @@
 // the pending changes of the open transaction. Hence the protocol:
 //   Begin; (PutArticle; Add)*; Flush; Commit; Committed
 // and, when anything fails after Begin, Rollback then Reload.
+// Other processes may write the same store (watch, serve, ingest): each
+// commit bumps the store's write generation, and the first Add of a
+// transaction reloads everything when the generation is not the one this
+// state last loaded or committed, so ids (entities, stories) never collide.
 #ifndef VEILLE_PIPELINE_ANALYSIS_STATE_H_
 #define VEILLE_PIPELINE_ANALYSIS_STATE_H_
 
@@ -35,8 +39,7 @@ class AnalysisState {
   // With stories.enabled, each new article is then placed by a StoryState
   // (copy links, story, storylines) in the same transaction.
   static Result<std::unique_ptr<AnalysisState>> Load(const AnalysisResources& resources,
-                                                     Store& store,
-                                                     const StoryOptions& stories = StoryOptions());
+                                                     Store& store, const StoryOptions& stories);
   AnalysisState(const AnalysisState&) = delete;  // owns the registry
   AnalysisState& operator=(const AnalysisState&) = delete;
 
@@ -75,6 +78,10 @@ class AnalysisState {
   std::set<int64_t> touched_entities_;
   const StoryOptions story_options_;
   std::unique_ptr<StoryState> stories_;  // null when stories are disabled
+  int64_t generation_ = 0;               // the store's write generation this state matches
+  int64_t pending_generation_ = 0;       // set by Flush, adopted by Committed
+  bool checked_ = false;                 // generation compared in this transaction
+  bool broken_ = false;                  // a Reload failed: Add refuses until one succeeds
 };
 
 // Completes an extracted article with what its container said and

@@ -105,7 +105,8 @@ class CollectPipeline::Impl {
         store_(store),
         clock_(clock),
         on_event_(std::move(on_event)),
-        batch_(store, on_event_, summary_, config.commit_every, config.analyze, analysis) {}
+        batch_(store, on_event_, summary_, config.commit_every, config.analyze, config.stories,
+               analysis) {}
 
   // Fetches `request` and stores what the body holds; `report` gets the counts.
   // Returns the fetch result (for the validators) or the fetch error.

@@ -15,7 +15,7 @@ Status DocumentBatch::EnsureState() {
     VEILLE_ASSIGN_OR_RETURN(owned_analysis_, AnalysisResources::Load(analyze_options_));
     analysis_ = owned_analysis_.get();
   }
-  VEILLE_ASSIGN_OR_RETURN(state_, AnalysisState::Load(*analysis_, store_));
+  VEILLE_ASSIGN_OR_RETURN(state_, AnalysisState::Load(*analysis_, store_, story_options_));
   return Status::Ok();
 }
 

@@ -27,12 +27,13 @@ class DocumentBatch {
   // Flush (a failure to load them fails that batch).
   DocumentBatch(Store& store, const IngestCallback& on_event, IngestSummary& summary,
                 int64_t max_size, const AnalyzeOptions& analyze_options,
-                const AnalysisResources* analysis)
+                const StoryOptions& story_options, const AnalysisResources* analysis)
       : store_(store),
         on_event_(on_event),
         summary_(summary),
         max_size_(max_size),
         analyze_options_(analyze_options),
+        story_options_(story_options),
         analysis_(analysis) {}
 
   // Queues one document (reporting its extraction warnings now); flushes
@@ -56,6 +57,7 @@ class DocumentBatch {
   IngestSummary& summary_;
   const int64_t max_size_;
   const AnalyzeOptions analyze_options_;
+  const StoryOptions story_options_;
   const AnalysisResources* analysis_;
   std::unique_ptr<const AnalysisResources> owned_analysis_;  // when analysis_ was null
   std::unique_ptr<AnalysisState> state_;                     // loaded at the first Flush

@@ -65,7 +65,13 @@ std::vector<std::pair<int64_t, int64_t>> EntityCounts(const ArticleEntities& ent
 int64_t ArticleTime(const Article& article, int64_t fallback) {
   if (article.published.empty()) return fallback;
   Result<std::string> iso = NormalizeIsoTime(article.published);
-  return iso.ok() ? IsoToUnixSeconds(*iso) : fallback;
+  if (!iso.ok()) return fallback;
+  const int64_t published = IsoToUnixSeconds(*iso);
+  // A date in the future of its ingest (a typo, a mis-read date) would move
+  // the clusterer's clock and retire every current story: not believed.
+  constexpr int64_t kMaxAhead = 86400;
+  if (fallback > 0 && published > fallback + kMaxAhead) return fallback;
+  return published;
 }
 
 void ClusterDocBuilder::Count(const std::vector<std::pair<int64_t, int64_t>>& entities) {
@@ -235,9 +241,17 @@ std::string ExplanationJson(const Explanation& why, const ClusterDocBuilder& bui
 
 Status StoryState::Add(int64_t article_id, const Article& article, const AnalyzedArticle& features,
                        int64_t time) {
-  if (clusterer_->StoryOf(article_id).ok()) return Status::Ok();
+  // A new revision of a placed article stays in its story; the story is
+  // re-summarised from the new text.
+  if (Result<int64_t> story = clusterer_->StoryOf(article_id); story.ok()) {
+    articles_.erase(article_id);
+    touched_.insert(*story);
+    return Status::Ok();
+  }
   if (Result<StoryMember> placed = store_.GetStoryMember(article_id); placed.ok()) {
-    return Status::Ok();  // placed before, outside the restored window
+    articles_.erase(article_id);  // placed before, outside the restored window
+    touched_.insert(placed->story_id);
+    return Status::Ok();
   } else if (placed.status().code() != StatusCode::kNotFound) {
     return placed.status();
   }

@@ -76,8 +76,8 @@ Status StoreSummary(Store& store, Summarizer& summarizer, int64_t story_id);
 // The entity ids of resolved mentions with their counts, by id.
 std::vector<std::pair<int64_t, int64_t>> EntityCounts(const ArticleEntities& entities);
 
-// Unix seconds of an article: its publication time when it parses, else
-// `fallback`.
+// Unix seconds of an article: its publication time when it parses and is
+// not more than a day after `fallback` (its ingest time), else `fallback`.
 int64_t ArticleTime(const Article& article, int64_t fallback);
 
 class StoryState {

@@ -32,34 +32,19 @@ nlohmann::json StoryListItemJson(const StoryRow& s) {
                                                            : nlohmann::json(s.storyline_id)},
                       {"lang", OrNull(s.lang)},
                       {"updated_at", OrNull(s.updated_at)}};
-  const nlohmann::json summary = ParsedSummary(s.summary_json);
-  nlohmann::json lead = nullptr;
+  const nlohmann::json lead = s.lead.empty() ? nlohmann::json(nullptr) : nlohmann::json(s.lead);
   nlohmann::json entities = nlohmann::json::array();
-  if (summary.is_object()) {
-    const auto sentences = summary.find("sentences");
-    if (sentences != summary.end() && sentences->is_array() && !sentences->empty() &&
-        (*sentences)[0].is_object() && (*sentences)[0].contains("text")) {
-      lead = (*sentences)[0]["text"];
-    }
-    const auto ents = summary.find("entities");
-    if (ents != summary.end() && ents->is_array()) {
-      for (const nlohmann::json& e : *ents) {
-        if (entities.size() >= 5) break;
-        if (e.is_object() && e.contains("name") && e["name"].is_string()) {
-          entities.push_back(e["name"]);
-        }
-      }
-    }
-  }
+  for (const std::string& name : s.key_entities) entities.push_back(name);
   j["lead"] = lead;
   j["key_entities"] = entities;
   return j;
 }
 
-nlohmann::json StoryJson(const StoryRow& s, const std::vector<StoryMemberView>& members) {
+nlohmann::json StoryJson(const StoryRow& s, const std::vector<StoryMemberView>& members,
+                         bool with_summary) {
   nlohmann::json j = StoryListItemJson(s);
   j["merged_into"] = s.merged_into == 0 ? nlohmann::json(nullptr) : nlohmann::json(s.merged_into);
-  j["summary"] = ParsedSummary(s.summary_json);
+  if (with_summary) j["summary"] = ParsedSummary(s.summary_json);
   nlohmann::json articles = nlohmann::json::array();
   nlohmann::json copies = nlohmann::json::array();
   for (const StoryMemberView& m : members) {
@@ -151,6 +136,21 @@ nlohmann::json IngestReportJson(const IngestReport& r) {
   return {{"documents", s.documents}, {"stored", s.stored}, {"known", s.known},
           {"revised", s.revised},     {"errors", s.errors}, {"warnings", s.warnings},
           {"bytes", s.bytes},         {"articles", stored}, {"error_list", errors}};
+}
+
+std::string WithRawSummary(const nlohmann::json& story, const std::string& summary_json) {
+  std::string out = story.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+  // The stored text is spliced in as it is: the store only keeps a JSON
+  // object there (Store::PutStorySummary), and a summary can be tens of KiB.
+  const bool valid =
+      !summary_json.empty() && summary_json.front() == '{' && summary_json.back() == '}';
+  if (!out.empty() && out.back() == '}') {
+    out.pop_back();
+    out += out.size() > 1 ? ",\"summary\":" : "\"summary\":";
+    out += valid ? summary_json : "null";
+    out += '}';
+  }
+  return out;
 }
 
 }  // namespace veille::serve

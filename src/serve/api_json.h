@@ -15,7 +15,13 @@ namespace veille::serve {
 // the summary's first sentence and key entities when summarised.
 nlohmann::json StoryListItemJson(const StoryRow& s);
 // One story with its parsed summary, members and copy links.
-nlohmann::json StoryJson(const StoryRow& s, const std::vector<StoryMemberView>& members);
+// Without with_summary the "summary" key is left out (see WithRawSummary).
+nlohmann::json StoryJson(const StoryRow& s, const std::vector<StoryMemberView>& members,
+                         bool with_summary = true);
+// `story` (an object without "summary") as text with "summary" set to the
+// stored summary_json as it is (null when there is none): saves
+// parsing and re-serialising a large summary at every request.
+std::string WithRawSummary(const nlohmann::json& story, const std::string& summary_json);
 // One stored article (text when with_text), its copy links and its story id.
 nlohmann::json ArticleJson(const StoredArticle& a, bool with_text);
 nlohmann::json SearchHitJson(const SearchHit& h);

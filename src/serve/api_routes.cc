@@ -35,12 +35,22 @@ void RegisterApiRoutes(Context& ctx, const Route& route) {
 
   route("GET", R"(/api/stories/(\d{1,18}))", "api_story",
         [&ctx](const httplib::Request& req, httplib::Response& res) {
+          // Its articles are paged like any list (a story can have thousands).
+          Result<int64_t> limit = IntParam(req, "limit", 50, 1, ctx.options.max_page_size);
+          Result<int64_t> offset = IntParam(req, "offset", 0, 0, 10'000'000);
+          if (!limit.ok()) return JsonError(res, limit.status());
+          if (!offset.ok()) return JsonError(res, offset.status());
           VEILLE_SERVE_LEASE_(ctx, res, store);
           Result<StoryRow> s = (*store)->GetStory(PathId(req));
           if (!s.ok()) return JsonError(res, s.status());
-          Result<std::vector<StoryMemberView>> members = (*store)->ListStoryMembers(s->id);
+          Result<std::vector<StoryMemberView>> members =
+              (*store)->ListStoryMembersPage(s->id, *limit, *offset);
           if (!members.ok()) return JsonError(res, members.status());
-          Json(res, StoryJson(*s, *members));
+          nlohmann::json j = StoryJson(*s, *members, /*with_summary=*/false);
+          j["limit"] = *limit;
+          j["offset"] = *offset;
+          res.set_content(WithRawSummary(j, s->summary_json) + "\n",
+                          "application/json; charset=utf-8");
         });
 
   route("GET", "/api/storylines", "api_storylines",
@@ -175,8 +185,9 @@ void RegisterApiRoutes(Context& ctx, const Route& route) {
   route("DELETE", R"(/api/articles/(\d{1,18}))", "api_delete",
         [&ctx](const httplib::Request& req, httplib::Response& res) {
           if (!AuthorizeWrite(ctx, req, res)) return;
-          // The Store interface has no deletion yet (include/veille/store.h).
-          JsonError(res, 501, "deleting articles is not supported by this store yet");
+          const int64_t id = PathId(req);
+          if (Status s = ctx.catalog.Delete(id); !s.ok()) return JsonError(res, s);
+          Json(res, {{"deleted", id}});
         });
 
   route("GET", R"(/api/.*)", "api_unknown",

@@ -1,13 +1,17 @@
 #include "serve/catalog.h"
 
 #include <algorithm>
+#include <cmath>
 #include <set>
+#include <unordered_map>
 #include <unordered_set>
 #include <utility>
 
 #include <fmt/format.h>
 
 #include "common/iso_time.h"
+#include "pipeline/story_state.h"
+#include "veille/summarize.h"
 
 namespace veille::serve {
 namespace {
@@ -19,6 +23,9 @@ constexpr auto kEntitiesTtl = std::chrono::minutes(1);
 // Similar articles: distinctive terms queried, candidates re-ranked.
 constexpr size_t kSimilarTerms = 10;
 constexpr int64_t kSimilarCandidates = 60;
+// Similar stories: central entities looked up, stories taken per entity.
+constexpr size_t kSimilarStoryEntities = 4;
+constexpr int64_t kSimilarStoriesPerEntity = 12;
 
 bool HasFtsSyntax(std::string_view q) {
   if (q.find_first_of("\"*():^{}+-") != std::string_view::npos) return true;
@@ -68,7 +75,7 @@ int64_t ArticleTime(const StoredArticle& a) {
   return 0;
 }
 
-TermVector MergedTerms(const AnalyzedArticle& f) {
+TermVector MergedTerms(const ArticleTerms& f) {
   // The title counts twice: it names the event.
   std::vector<TermCount> all = f.body_terms;
   for (const TermCount& t : f.title_terms) all.push_back({t.term, t.count * 2});
@@ -83,6 +90,21 @@ TermVector MergedTerms(const AnalyzedArticle& f) {
     }
   }
   return merged;
+}
+
+// Cosine of two profiles' term weights (each L2-normalised when stored).
+double ProfileCosine(const StoredStoryProfile& a, const StoredStoryProfile& b) {
+  std::unordered_map<std::string_view, float> weights;
+  double na = 0, nb = 0, dot = 0;
+  for (const auto& [term, w] : a.terms) {
+    weights[term] = w;
+    na += double(w) * w;
+  }
+  for (const auto& [term, w] : b.terms) {
+    nb += double(w) * w;
+    if (auto it = weights.find(term); it != weights.end()) dot += double(w) * it->second;
+  }
+  return na > 0 && nb > 0 ? dot / std::sqrt(na * nb) : 0;
 }
 
 }  // namespace
@@ -163,14 +185,14 @@ Result<std::shared_ptr<const DocumentFrequencies>> Catalog::Frequencies(Store& s
 
 Result<std::vector<SimilarArticle>> Catalog::Similar(Store& store, int64_t article_id,
                                                      int64_t limit) {
-  VEILLE_ASSIGN_OR_RETURN(StoredArticle article, store.GetArticle(article_id));
-  VEILLE_ASSIGN_OR_RETURN(std::shared_ptr<const DocumentFrequencies> df, Frequencies(store));
-  Result<AnalyzedArticle> features = store.GetFeatures(article_id, article.revision);
-  if (!features.ok()) {
-    if (features.status().code() == StatusCode::kNotFound) return std::vector<SimilarArticle>();
-    return features.status();
+  VEILLE_ASSIGN_OR_RETURN(std::vector<ArticleTerms> self, store.GetArticleTerms({article_id}));
+  if (self.empty()) {
+    // Unknown (kNotFound), or stored but not analysed (nothing similar).
+    VEILLE_RETURN_IF_ERROR(store.GetArticle(article_id).status());
+    return std::vector<SimilarArticle>();
   }
-  const SparseVector vec = TfIdf(MergedTerms(*features), *df);
+  VEILLE_ASSIGN_OR_RETURN(std::shared_ptr<const DocumentFrequencies> df, Frequencies(store));
+  const SparseVector vec = TfIdf(MergedTerms(self.front()), *df);
   // The heaviest terms that are distinctive (in at most 2% of the articles,
   // so that the OR query stays selective).
   const int64_t max_df = std::max<int64_t>(20, df->document_count() / 50);
@@ -195,23 +217,62 @@ Result<std::vector<SimilarArticle>> Catalog::Similar(Store& store, int64_t artic
     excluded.insert(c.original_id);
     excluded.insert(c.copy_id);
   }
-  VEILLE_ASSIGN_OR_RETURN(std::vector<SearchHit> hits, store.Search(query, kSimilarCandidates));
-  std::vector<SimilarArticle> out;
+  // Candidates by bm25 (ids only), re-ranked by TF-IDF cosine of their
+  // stored term vectors (no text loaded).
+  VEILLE_ASSIGN_OR_RETURN(std::vector<SearchHit> hits, store.SearchIds(query, kSimilarCandidates));
+  std::vector<int64_t> ids;
   for (const SearchHit& hit : hits) {
-    if (excluded.count(hit.id) != 0) continue;
-    Result<StoredArticle> other = store.GetArticle(hit.id);
-    if (!other.ok()) continue;
-    Result<AnalyzedArticle> f = store.GetFeatures(hit.id, other->revision);
-    if (!f.ok()) continue;
-    const double score = Cosine(vec, TfIdf(MergedTerms(*f), *df));
+    if (excluded.count(hit.id) == 0) ids.push_back(hit.id);
+  }
+  VEILLE_ASSIGN_OR_RETURN(std::vector<ArticleTerms> others, store.GetArticleTerms(ids));
+  std::vector<SimilarArticle> out;
+  for (ArticleTerms& other : others) {
+    const double score = Cosine(vec, TfIdf(MergedTerms(other), *df));
     if (score <= 0) continue;
-    out.push_back(
-        {hit.id, other->article.title, other->article.site, other->article.published, score});
+    out.push_back({other.id, std::move(other.title), std::move(other.site),
+                   std::move(other.published), score});
   }
   std::sort(out.begin(), out.end(), [](const SimilarArticle& a, const SimilarArticle& b) {
     return a.score != b.score ? a.score > b.score : a.id < b.id;
   });
   if (static_cast<int64_t>(out.size()) > limit) out.resize(limit);
+  return out;
+}
+
+Result<std::vector<SimilarStory>> Catalog::SimilarStories(Store& store, int64_t story_id,
+                                                          int64_t limit) {
+  Result<StoredStoryProfile> self = store.GetStoryProfile(story_id);
+  if (!self.ok()) {
+    if (self.status().code() == StatusCode::kNotFound) return std::vector<SimilarStory>();
+    return self.status();
+  }
+  // Candidates: the stories holding one of its heaviest central entities
+  // (story_entities, heaviest first), each profile compared by terms.
+  std::set<int64_t> candidates;
+  for (size_t i = 0; i < self->entities.size() && i < kSimilarStoryEntities; ++i) {
+    VEILLE_ASSIGN_OR_RETURN(
+        std::vector<int64_t> ids,
+        store.FindStoriesByEntities({self->entities[i].first}, kSimilarStoriesPerEntity));
+    candidates.insert(ids.begin(), ids.end());
+  }
+  candidates.erase(story_id);
+  std::vector<std::pair<double, int64_t>> scored;
+  for (int64_t id : candidates) {
+    Result<StoredStoryProfile> other = store.GetStoryProfile(id);
+    if (!other.ok()) continue;
+    const double score = ProfileCosine(*self, *other);
+    if (score > 0) scored.emplace_back(score, id);
+  }
+  std::sort(scored.begin(), scored.end(), [](const auto& a, const auto& b) {
+    return a.first != b.first ? a.first > b.first : a.second < b.second;
+  });
+  std::vector<SimilarStory> out;
+  for (const auto& [score, id] : scored) {
+    if (static_cast<int64_t>(out.size()) >= limit) break;
+    Result<StoryRow> row = store.GetStory(id);
+    if (!row.ok() || row->merged_into != 0 || row->article_count == 0) continue;
+    out.push_back({std::move(row).value(), score});
+  }
   return out;
 }
 
@@ -245,6 +306,31 @@ Result<IngestReport> Catalog::Ingest(std::string_view name, std::string bytes) {
   df_.reset();
   entities_.reset();
   return report;
+}
+
+Status Catalog::Delete(int64_t article_id) {
+  std::lock_guard<std::mutex> lock(write_mu_);
+  if (writer_ == nullptr) {
+    VEILLE_ASSIGN_OR_RETURN(writer_, OpenSqliteStore(config_.db_path, config_.store));
+  }
+  // The deletion and the re-summary of the article's story (DeleteArticle
+  // clears it) in one transaction.
+  VEILLE_RETURN_IF_ERROR(writer_->Begin());
+  Result<StoryMember> member = writer_->GetStoryMember(article_id);
+  Status s = writer_->DeleteArticle(article_id);
+  if (s.ok() && member.ok()) {
+    Summarizer summarizer(config_.stories.summary);
+    s = pipeline::StoreSummary(*writer_, summarizer, member->story_id);
+  }
+  if (s.ok()) s = writer_->Commit();
+  if (!s.ok()) {
+    (void)writer_->Rollback();
+    return s;
+  }
+  std::lock_guard<std::mutex> cache_lock(cache_mu_);
+  df_.reset();
+  entities_.reset();
+  return Status::Ok();
 }
 
 }  // namespace veille::serve

@@ -40,6 +40,11 @@ struct SimilarArticle {
   double score = 0;  // TF-IDF cosine, 0..1
 };
 
+struct SimilarStory {
+  StoryRow story;
+  double score = 0;  // cosine of the stories' profile terms, 0..1
+};
+
 struct IngestReport {
   IngestSummary summary;
   std::vector<IngestEvent> events;  // at most kMaxEvents; errors first kept
@@ -61,10 +66,18 @@ class Catalog {
   static constexpr int64_t kMaxFilteredCandidates = 400;
 
   // Articles nearest to `article_id` by TF-IDF cosine of their stored
-  // features, excluding its copy group; candidates come from an FTS5 OR
-  // query of its heaviest distinctive terms (never a scan). kNotFound for an
-  // unknown article.
+  // term vectors (Store::GetArticleTerms: no text is read), excluding its
+  // copy group; candidates are the bm25 best of an FTS5 OR query of its
+  // heaviest distinctive terms (never a scan). The document frequencies are
+  // cached (reloaded every 10 minutes and after an ingest or a delete).
+  // kNotFound for an unknown article.
   Result<std::vector<SimilarArticle>> Similar(Store& store, int64_t article_id, int64_t limit);
+
+  // Stories nearest to `story_id` by the cosine of their stored profiles
+  // (story_profiles), among the stories that share one of its heaviest
+  // central entities (story_entities): a few indexed reads, no text. Merged
+  // and emptied stories are left out; empty when the story has no profile.
+  Result<std::vector<SimilarStory>> SimilarStories(Store& store, int64_t story_id, int64_t limit);
 
   // Every canonical entity (as Store::ListEntities), cached for a minute.
   Result<std::shared_ptr<const std::vector<EntitySummary>>> Entities(Store& store);
@@ -72,6 +85,10 @@ class Catalog {
   // Runs a request body through the pipeline (IngestBuffer) on the writer
   // connection, one ingest at a time; invalidates the caches.
   Result<IngestReport> Ingest(std::string_view name, std::string bytes);
+
+  // Store::DeleteArticle on the writer connection (serialised with ingest);
+  // invalidates the caches. kNotFound for an unknown article.
+  Status Delete(int64_t article_id);
 
   // The query Search runs for `q` (exposed for tests).
   std::string ExpandQuery(std::string_view q) const;

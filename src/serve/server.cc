@@ -60,6 +60,9 @@ class Server::Impl {
       return new httplib::ThreadPool(static_cast<size_t>(n));
     };
     http_.set_payload_max_length(options_.max_body_bytes);
+    // Headers and body go out as separate writes: without TCP_NODELAY, Nagle
+    // holds the body until the client's delayed ACK (~40 ms per response).
+    http_.set_tcp_nodelay(true);
     http_.set_keep_alive_max_count(10000);
     http_.set_keep_alive_timeout(5);
     http_.set_read_timeout(30, 0);

@@ -1,6 +1,7 @@
 // The web UI's story and article pages.
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <set>
 
 #include "serve/api_json.h"
@@ -12,6 +13,8 @@ namespace veille::serve {
 namespace {
 
 constexpr int64_t kSimilarShown = 6;
+// Articles of a story per page.
+constexpr int64_t kMembersShown = 50;
 
 std::string MemberItem(const StoryMemberView& m) {
   const std::string url = SafeHttpUrl(m.url);
@@ -29,22 +32,20 @@ std::string MemberItem(const StoryMemberView& m) {
 
 int64_t PathId(const httplib::Request& req) { return std::stoll(req.matches[1].str()); }
 
-// Similar articles from other stories than `story_id`, one per story.
-std::vector<SimilarArticle> SimilarElsewhere(Context& ctx, Store& store, int64_t article_id,
-                                             int64_t story_id) {
-  std::vector<SimilarArticle> out;
-  Result<std::vector<SimilarArticle>> similar =
-      ctx.catalog.Similar(store, article_id, kSimilarShown * 4);
-  if (!similar.ok()) return out;
-  std::set<int64_t> stories = {story_id};
-  for (SimilarArticle& s : *similar) {
-    if (static_cast<int64_t>(out.size()) >= kSimilarShown) break;
-    Result<StoryMember> m = store.GetStoryMember(s.id);
-    const int64_t other = m.ok() ? m->story_id : -s.id;  // unclustered: its own
-    if (!stories.insert(other).second) continue;
-    out.push_back(std::move(s));
+// "Similar news": the stories nearest by their stored profiles.
+std::string SimilarStoriesHtml(Context& ctx, Store& store, int64_t story_id) {
+  Result<std::vector<SimilarStory>> similar =
+      ctx.catalog.SimilarStories(store, story_id, kSimilarShown);
+  if (!similar.ok() || similar->empty()) return "<p class=\"muted\">Nothing similar yet.</p>";
+  std::string html = "<ul class=\"similar\">";
+  for (const SimilarStory& s : *similar) {
+    html += fmt::format(
+        "<li><a href=\"/stories/{}\">{}</a> <span class=\"meta\">{} sources · {} · {:.2f}</span>"
+        "</li>",
+        s.story.id, HtmlEscape(s.story.headline.empty() ? "(untitled story)" : s.story.headline),
+        s.story.source_count, HtmlEscape(FormatUnixTime(s.story.last_time)), s.score);
   }
-  return out;
+  return html + "</ul>";
 }
 
 #define VEILLE_PAGE_LEASE_(ctx, res, var)              \
@@ -57,6 +58,8 @@ void RegisterStoryPages(Context& ctx, const Route& route) {
   route(
       "GET", R"(/stories/(\d{1,18}))", "web_story",
       [&ctx](const httplib::Request& req, httplib::Response& res) {
+        Result<int64_t> offset = IntParam(req, "offset", 0, 0, 10'000'000);
+        if (!offset.ok()) return HtmlError(res, 400, offset.status().message());
         VEILLE_PAGE_LEASE_(ctx, res, store);
         Result<StoryRow> s = (*store)->GetStory(PathId(req));
         if (!s.ok()) return HtmlError(res, HttpStatusOf(s.status()), s.status().message());
@@ -64,7 +67,8 @@ void RegisterStoryPages(Context& ctx, const Route& route) {
           res.set_redirect(fmt::format("/stories/{}", s->merged_into));
           return;
         }
-        Result<std::vector<StoryMemberView>> members = (*store)->ListStoryMembers(s->id);
+        Result<std::vector<StoryMemberView>> members =
+            (*store)->ListStoryMembersPage(s->id, kMembersShown, *offset);
         if (!members.ok()) return HtmlError(res, 500, members.status().message());
         std::string body = fmt::format(
             "<article class=\"story-page\"><h1>{}</h1><p class=\"meta\">{} sources · {} articles · "
@@ -79,7 +83,22 @@ void RegisterStoryPages(Context& ctx, const Route& route) {
         // Originals, each followed by its copies in the story.
         std::set<int64_t> in_story;
         for (const StoryMemberView& m : *members) in_story.insert(m.member.article_id);
-        body += "<section class=\"members\"><h2>Articles</h2><ul class=\"originals\">";
+        body += "<section class=\"members\"><h2>Articles</h2>";
+        if (s->article_count > kMembersShown) {
+          const int64_t shown = static_cast<int64_t>(members->size());
+          body += fmt::format("<p class=\"meta\">{}–{} of {}", *offset + (shown > 0 ? 1 : 0),
+                              *offset + shown, s->article_count);
+          if (*offset > 0) {
+            body += fmt::format(" · <a rel=\"prev\" href=\"/stories/{}?offset={}\">← earlier</a>",
+                                s->id, std::max<int64_t>(0, *offset - kMembersShown));
+          }
+          if (*offset + shown < s->article_count) {
+            body += fmt::format(" · <a rel=\"next\" href=\"/stories/{}?offset={}\">later →</a>",
+                                s->id, *offset + shown);
+          }
+          body += "</p>";
+        }
+        body += "<ul class=\"originals\">";
         std::string orphan_copies;
         for (const StoryMemberView& m : *members) {
           if (m.original_id != 0) {
@@ -101,12 +120,8 @@ void RegisterStoryPages(Context& ctx, const Route& route) {
                   orphan_copies + "</ul>";
         }
         body += "</section>";
-        if (!members->empty()) {
-          body += "<section><h2>Similar news</h2>" +
-                  SimilarList(
-                      SimilarElsewhere(ctx, **store, members->front().member.article_id, s->id)) +
-                  "</section>";
-        }
+        body += "<section><h2>Similar news</h2>" + SimilarStoriesHtml(ctx, **store, s->id) +
+                "</section>";
         body += "</article>";
         Html(res, Page(s->headline, body));
       });

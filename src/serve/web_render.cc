@@ -51,12 +51,18 @@ const StoryMemberView* FindMember(const std::vector<StoryMemberView>& members, i
 // Links to the articles `ids` named by their site.
 std::string SourceLinks(const std::vector<int64_t>& ids,
                         const std::vector<StoryMemberView>& members) {
+  // A fact repeated by hundreds of articles links to the first few.
+  constexpr size_t kMaxLinks = 8;
   std::string out;
-  for (int64_t id : ids) {
+  for (size_t i = 0; i < ids.size() && i < kMaxLinks; ++i) {
+    const int64_t id = ids[i];
     const StoryMemberView* m = FindMember(members, id);
     const std::string label =
         m != nullptr && !m->member.site.empty() ? m->member.site : fmt::format("#{}", id);
     out += fmt::format(" <a class=\"src\" href=\"/articles/{}\">{}</a>", id, HtmlEscape(label));
+  }
+  if (ids.size() > kMaxLinks) {
+    out += fmt::format(" <span class=\"meta\">+{} more</span>", ids.size() - kMaxLinks);
   }
   return out;
 }

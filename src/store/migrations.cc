@@ -160,11 +160,14 @@ CREATE TABLE stories (
   headline      TEXT    NOT NULL,
   lang          TEXT    NOT NULL,
   summary_json  TEXT    NOT NULL,
+  lead          TEXT    NOT NULL,
+  key_entities  TEXT    NOT NULL,
   updated_at    TEXT    NOT NULL
 );
 CREATE INDEX stories_by_last_time ON stories(last_time);
 CREATE INDEX stories_by_storyline ON stories(storyline_id);
-CREATE INDEX stories_by_importance ON stories(source_count DESC, article_count DESC, last_time DESC);
+CREATE INDEX stories_by_importance ON stories(source_count DESC, article_count DESC, last_time DESC, id DESC) WHERE merged_into = 0 AND article_count > 0;
+CREATE INDEX stories_by_recency ON stories(last_time DESC, id DESC) WHERE merged_into = 0 AND article_count > 0;
 CREATE TABLE story_members (
   article_id INTEGER PRIMARY KEY REFERENCES articles(id),
   story_id   INTEGER NOT NULL REFERENCES stories(id) DEFERRABLE INITIALLY DEFERRED,
@@ -198,6 +201,7 @@ CREATE TABLE story_entities (
   PRIMARY KEY (entity_id, story_id)
 ) WITHOUT ROWID;
 CREATE INDEX story_entities_by_story ON story_entities(story_id);
+CREATE INDEX story_entities_by_weight ON story_entities(entity_id, weight DESC);
 )sql";
 
 constexpr std::array<Migration, 4> kMigrations = {{

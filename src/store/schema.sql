@@ -166,11 +166,15 @@ CREATE TABLE stories (
   headline      TEXT    NOT NULL,  -- the summary's, else the first member's title
   lang          TEXT    NOT NULL,  -- the members' most common language
   summary_json  TEXT    NOT NULL,  -- veille/summarize.h as JSON, '' until summarised
+  lead          TEXT    NOT NULL,  -- the summary's first sentence ('' without one)
+  key_entities  TEXT    NOT NULL,  -- JSON array of the summary's first 5 entity names
   updated_at    TEXT    NOT NULL   -- ISO 8601 UTC
 );
 CREATE INDEX stories_by_last_time ON stories(last_time);
 CREATE INDEX stories_by_storyline ON stories(storyline_id);
-CREATE INDEX stories_by_importance ON stories(source_count DESC, article_count DESC, last_time DESC);
+-- The live stories (not merged, with members) in the two list orders.
+CREATE INDEX stories_by_importance ON stories(source_count DESC, article_count DESC, last_time DESC, id DESC) WHERE merged_into = 0 AND article_count > 0;
+CREATE INDEX stories_by_recency ON stories(last_time DESC, id DESC) WHERE merged_into = 0 AND article_count > 0;
 
 -- Each clustered article's story (one per article).
 CREATE TABLE story_members (
@@ -215,3 +219,4 @@ CREATE TABLE story_entities (
   PRIMARY KEY (entity_id, story_id)
 ) WITHOUT ROWID;
 CREATE INDEX story_entities_by_story ON story_entities(story_id);
+CREATE INDEX story_entities_by_weight ON story_entities(entity_id, weight DESC);

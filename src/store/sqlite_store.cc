@@ -30,6 +30,7 @@
 #include <vector>
 
 #include "common/iso_time.h"
+#include "store/article_delete.h"
 #include "store/feature_table.h"
 #include "store/migrations.h"
 #include "store/raw_codec.h"
@@ -46,6 +47,8 @@ using store::Statement;
 
 constexpr int64_t kMaxListLimit = 10000;
 constexpr int64_t kMaxSearchLimit = 1000;
+// Matches ranked per search at most (the newest ones; see RunSearch).
+constexpr int64_t kMaxRankedMatches = 2000;
 constexpr int64_t kTopSites = 20;
 constexpr int64_t kTopLangs = 100;
 // Tokens of context around matches in a search snippet.
@@ -265,6 +268,17 @@ class SqliteStore final : public Store {
                                 "': " + hits.status().message());
   }
 
+  Result<std::vector<SearchHit>> SearchIds(std::string_view query, int64_t limit) override {
+    if (std::all_of(query.begin(), query.end(),
+                    [](char c) { return std::isspace(static_cast<unsigned char>(c)); })) {
+      return Status::InvalidInput("empty search query");
+    }
+    limit = std::clamp<int64_t>(limit, 0, kMaxSearchLimit);
+    Result<std::vector<SearchHit>> hits = RankMatches(query, limit);
+    if (hits.ok() || hits.status().code() != StatusCode::kInternal) return hits;
+    return RankMatches(QuoteWords(query), limit);
+  }
+
   Result<StoreStats> Stats() override {
     StoreStats st;
     VEILLE_ASSIGN_OR_RETURN(st.articles, db_->QueryInt("SELECT count(*) FROM articles"));
@@ -322,6 +336,27 @@ class SqliteStore final : public Store {
     }
   }
 
+  Status DeleteArticle(int64_t id) override {
+    const bool own_transaction = db_->autocommit();
+    VEILLE_RETURN_IF_ERROR(db_->Run(own_transaction ? "BEGIN IMMEDIATE" : "SAVEPOINT del"));
+    Status s = store::DeleteArticleRows(*db_, id, NowIsoUtc());
+    if (s.ok()) {
+      s = db_->Run(own_transaction ? "COMMIT" : "RELEASE del");
+      if (s.ok()) return s;
+    }
+    if (own_transaction) {
+      if (!db_->autocommit()) (void)db_->Run("ROLLBACK");
+    } else if (!db_->autocommit()) {
+      (void)db_->Run("ROLLBACK TO del");
+      (void)db_->Run("RELEASE del");
+    }
+    return s.WithContext("DeleteArticle " + std::to_string(id));
+  }
+
+  Result<std::vector<ArticleTerms>> GetArticleTerms(const std::vector<int64_t>& ids) override {
+    return store::SelectArticleTerms(*db_, ids);
+  }
+
   Result<bool> HasArticle(std::string_view doc_key) override {
     VEILLE_ASSIGN_OR_RETURN(Statement s, db_->Prepare("SELECT 1 FROM articles WHERE doc_key = ?1"));
     s.BindText(1, doc_key);
@@ -377,6 +412,20 @@ class SqliteStore final : public Store {
     return store::SummarizeEntities(*db_);
   }
 
+  Result<int64_t> WriteGeneration() override {
+    return db_->QueryInt("SELECT COALESCE((SELECT value FROM meta WHERE key = 'generation'), 0)");
+  }
+  Result<int64_t> BumpWriteGeneration() override {
+    int64_t generation = 0;
+    VEILLE_RETURN_IF_ERROR(Atomically("BumpWriteGeneration", [&]() -> Status {
+      VEILLE_RETURN_IF_ERROR(
+          db_->Run("INSERT INTO meta (key, value) VALUES ('generation', 1) "
+                   "ON CONFLICT (key) DO UPDATE SET value = value + 1"));
+      VEILLE_ASSIGN_OR_RETURN(generation, WriteGeneration());
+      return Status::Ok();
+    }));
+    return generation;
+  }
   Status PutStoryMember(const StoryMember& member) override {
     return Atomically("PutStoryMember",
                       [&] { return store::UpsertStoryMember(*db_, member, NowIsoUtc()); });
@@ -418,7 +467,12 @@ class SqliteStore final : public Store {
     return store::SelectStories(*db_, options);
   }
   Result<std::vector<StoryMemberView>> ListStoryMembers(int64_t story_id) override {
-    return store::SelectStoryMembers(*db_, story_id);
+    return store::SelectStoryMembers(*db_, story_id, -1, 0);
+  }
+  Result<std::vector<StoryMemberView>> ListStoryMembersPage(int64_t story_id, int64_t limit,
+                                                            int64_t offset) override {
+    return store::SelectStoryMembers(*db_, story_id, std::clamp<int64_t>(limit, 0, kMaxListLimit),
+                                     offset);
   }
   Result<StoryMember> GetStoryMember(int64_t article_id) override {
     return store::SelectStoryMember(*db_, article_id);
@@ -610,26 +664,75 @@ class SqliteStore final : public Store {
     return r;
   }
 
-  Result<std::vector<SearchHit>> RunSearch(std::string_view fts_query, int64_t limit) {
-    // bm25 weights: a title match counts twice a text match.
+  // The first row of the newest kMaxRankedMatches matches of `fts_query`
+  // (FTS5 walks the doclist backwards and stops), 0 when fewer match.
+  // Ranking only rows from there bounds the cost of a common word.
+  Result<int64_t> RankFloor(std::string_view fts_query) {
+    VEILLE_ASSIGN_OR_RETURN(
+        Statement s, db_->Prepare("SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?1 "
+                                  "ORDER BY rowid DESC LIMIT 1 OFFSET ?2"));
+    s.BindText(1, fts_query);
+    s.BindInt(2, kMaxRankedMatches - 1);
+    VEILLE_ASSIGN_OR_RETURN(const bool row, s.Step());
+    return row ? s.ColumnInt(0) : 0;
+  }
+
+  // The best matches' ids and bm25 scores, without titles or snippets.
+  Result<std::vector<SearchHit>> RankMatches(std::string_view fts_query, int64_t limit) {
+    VEILLE_ASSIGN_OR_RETURN(const int64_t floor, RankFloor(fts_query));
+    // ORDER BY rank lets FTS5 sort inside the virtual table. bm25 weights: a
+    // title match counts twice a text match.
     VEILLE_ASSIGN_OR_RETURN(
         Statement s,
-        db_->Prepare("SELECT f.rowid, f.title, r.site, "
-                     "snippet(articles_fts, 1, '[', ']', '…', ?3), "
-                     "bm25(articles_fts, 2.0, 1.0) AS score "
-                     "FROM articles_fts f JOIN articles a ON a.id = f.rowid "
-                     "JOIN revisions r ON r.article_id = a.id AND r.revision = a.latest_revision "
-                     "WHERE articles_fts MATCH ?1 ORDER BY score LIMIT ?2"));
+        db_->Prepare("SELECT rowid, rank FROM articles_fts WHERE articles_fts MATCH ?1 "
+                     "AND rank MATCH 'bm25(2.0, 1.0)' AND rowid >= ?3 ORDER BY rank LIMIT ?2"));
     s.BindText(1, fts_query);
     s.BindInt(2, limit);
-    s.BindInt(3, kSnippetTokens);
+    s.BindInt(3, floor);
     std::vector<SearchHit> hits;
     for (;;) {
       VEILLE_ASSIGN_OR_RETURN(const bool row, s.Step());
       if (!row) return hits;
-      hits.push_back(
-          {s.ColumnInt(0), s.ColumnText(1), s.ColumnText(2), s.ColumnText(3), s.ColumnDouble(4)});
+      SearchHit hit;
+      hit.id = s.ColumnInt(0);
+      hit.score = s.ColumnDouble(1);
+      hits.push_back(std::move(hit));
     }
+  }
+
+  Result<std::vector<SearchHit>> RunSearch(std::string_view fts_query, int64_t limit) {
+    VEILLE_ASSIGN_OR_RETURN(const int64_t floor, RankFloor(fts_query));
+    // With ORDER BY rank FTS5 returns the rows sorted, so SQLite makes the
+    // snippets (which re-tokenise a document) for the returned rows only,
+    // in the same evaluation of the query.
+    std::vector<SearchHit> hits;
+    {
+      VEILLE_ASSIGN_OR_RETURN(
+          Statement s,
+          db_->Prepare("SELECT rowid, rank, title, snippet(articles_fts, 1, '[', ']', '…', ?4) "
+                       "FROM articles_fts WHERE articles_fts MATCH ?1 "
+                       "AND rank MATCH 'bm25(2.0, 1.0)' AND rowid >= ?3 ORDER BY rank LIMIT ?2"));
+      s.BindText(1, fts_query);
+      s.BindInt(2, limit);
+      s.BindInt(3, floor);
+      s.BindInt(4, kSnippetTokens);
+      for (;;) {
+        VEILLE_ASSIGN_OR_RETURN(const bool row, s.Step());
+        if (!row) break;
+        hits.push_back(
+            {s.ColumnInt(0), s.ColumnText(2), std::string(), s.ColumnText(3), s.ColumnDouble(1)});
+      }
+    }
+    for (SearchHit& hit : hits) {
+      VEILLE_ASSIGN_OR_RETURN(
+          Statement s,
+          db_->Prepare("SELECT r.site FROM articles a JOIN revisions r ON r.article_id = a.id "
+                       "AND r.revision = a.latest_revision WHERE a.id = ?1"));
+      s.BindInt(1, hit.id);
+      VEILLE_ASSIGN_OR_RETURN(const bool row, s.Step());
+      if (row) hit.site = s.ColumnText(0);
+    }
+    return hits;
   }
 
   static Status ReadCounts(Statement& s, std::vector<std::pair<std::string, int64_t>>* out) {

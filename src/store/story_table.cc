@@ -8,7 +8,11 @@
 #include "store/story_table.h"
 
 #include <algorithm>
+#include <limits>
+#include <map>
 #include <set>
+#include <string>
+#include <vector>
 
 #include <nlohmann/json.hpp>
 
@@ -28,6 +32,13 @@ StoryRow ReadStory(const Statement& s) {
   r.lang = s.ColumnText(8);
   r.summary_json = s.ColumnText(9);
   r.updated_at = s.ColumnText(10);
+  r.lead = s.ColumnText(11);
+  const nlohmann::json names = nlohmann::json::parse(s.ColumnText(12), nullptr, false);
+  if (names.is_array()) {
+    for (const nlohmann::json& n : names) {
+      if (n.is_string()) r.key_entities.push_back(n.get<std::string>());
+    }
+  }
   return r;
 }
 
@@ -46,8 +57,8 @@ Status EnsureStory(SqliteDb& db, int64_t id, const std::string& now) {
   VEILLE_ASSIGN_OR_RETURN(
       Statement s, db.Prepare("INSERT OR IGNORE INTO stories (id, first_time, last_time, "
                               "article_count, source_count, storyline_id, merged_into, headline, "
-                              "lang, summary_json, updated_at) "
-                              "VALUES (?1, 0, 0, 0, 0, 0, 0, '', '', '', ?2)"));
+                              "lang, summary_json, updated_at, lead, key_entities) "
+                              "VALUES (?1, 0, 0, 0, 0, 0, 0, '', '', '', ?2, '', '[]')"));
   s.BindInt(1, id);
   s.BindText(2, now);
   return s.Run();
@@ -131,6 +142,47 @@ Status UpsertStoryMember(SqliteDb& db, const StoryMember& member, const std::str
   return Status::Ok();
 }
 
+Status RemoveArticleFromStories(SqliteDb& db, int64_t article_id, const std::string& now) {
+  {
+    // Its copies become originals; a link naming it as a copy goes too.
+    VEILLE_ASSIGN_OR_RETURN(
+        Statement s, db.Prepare("DELETE FROM copy_links WHERE copy_id = ?1 OR original_id = ?1"));
+    s.BindInt(1, article_id);
+    VEILLE_RETURN_IF_ERROR(s.Run());
+  }
+  int64_t story = 0;
+  {
+    VEILLE_ASSIGN_OR_RETURN(Statement s,
+                            db.Prepare("SELECT story_id FROM story_members WHERE article_id = ?1"));
+    s.BindInt(1, article_id);
+    VEILLE_ASSIGN_OR_RETURN(const bool row, s.Step());
+    if (!row) return Status::Ok();
+    story = s.ColumnInt(0);
+  }
+  {
+    VEILLE_ASSIGN_OR_RETURN(Statement s,
+                            db.Prepare("DELETE FROM story_members WHERE article_id = ?1"));
+    s.BindInt(1, article_id);
+    VEILLE_RETURN_IF_ERROR(s.Run());
+  }
+  {
+    // The summary may quote the article: cleared, so that RefreshStory
+    // takes the earliest remaining member's title as the headline.
+    VEILLE_ASSIGN_OR_RETURN(Statement s,
+                            db.Prepare("UPDATE stories SET summary_json = '', lead = '', "
+                                       "key_entities = '[]' WHERE id = ?1"));
+    s.BindInt(1, story);
+    VEILLE_RETURN_IF_ERROR(s.Run());
+  }
+  VEILLE_RETURN_IF_ERROR(RefreshStory(db, story, now));
+  VEILLE_ASSIGN_OR_RETURN(Statement left,
+                          db.Prepare("SELECT 1 FROM story_members WHERE story_id = ?1 LIMIT 1"));
+  left.BindInt(1, story);
+  VEILLE_ASSIGN_OR_RETURN(const bool any, left.Step());
+  if (!any) return DeleteProfile(db, story);
+  return Status::Ok();
+}
+
 Status MergeStoryRows(SqliteDb& db, int64_t from, int64_t into, const std::string& now) {
   if (from == into) return Status::InvalidInput("MergeStories: a story cannot merge into itself");
   VEILLE_RETURN_IF_ERROR(EnsureStory(db, into, now));
@@ -151,8 +203,19 @@ Status MergeStoryRows(SqliteDb& db, int64_t from, int64_t into, const std::strin
     VEILLE_RETURN_IF_ERROR(s.Run());
   }
   {
-    VEILLE_ASSIGN_OR_RETURN(Statement s, db.Prepare("UPDATE stories SET merged_into = ?2, "
-                                                    "summary_json = '' WHERE id = ?1"));
+    // The surviving story keeps the merged one's storyline if it had none.
+    VEILLE_ASSIGN_OR_RETURN(
+        Statement keep,
+        db.Prepare("UPDATE stories SET storyline_id = (SELECT storyline_id FROM stories "
+                   "WHERE id = ?1) WHERE id = ?2 AND storyline_id = 0"));
+    keep.BindInt(1, from);
+    keep.BindInt(2, into);
+    VEILLE_RETURN_IF_ERROR(keep.Run());
+  }
+  {
+    VEILLE_ASSIGN_OR_RETURN(
+        Statement s, db.Prepare("UPDATE stories SET merged_into = ?2, "
+                                "summary_json = '', lead = '', key_entities = '[]' WHERE id = ?1"));
     s.BindInt(1, from);
     s.BindInt(2, into);
     VEILLE_RETURN_IF_ERROR(s.Run());
@@ -181,10 +244,41 @@ Status UpdateStorySummary(SqliteDb& db, int64_t story_id, std::string_view headl
   }
   VEILLE_ASSIGN_OR_RETURN(Statement s,
                           db.Prepare("UPDATE stories SET headline = ?2, summary_json = ?3, "
+                                     "lead = ?5, key_entities = ?6, "
                                      "updated_at = ?4 WHERE id = ?1"));
   s.BindInt(1, story_id);
   s.BindText(2, headline);
   s.BindText(3, summary_json);
+  // What a story list shows, extracted once here rather than at every read.
+  std::string lead;
+  nlohmann::json names = nlohmann::json::array();
+  const nlohmann::json summary = nlohmann::json::parse(summary_json, nullptr, false);
+  // Readers may splice the stored text into JSON as it is: only an object
+  // (or "" for none) is stored.
+  if (!summary_json.empty() && !summary.is_object()) {
+    return Status::InvalidInput("summary of story " + std::to_string(story_id) +
+                                " is not a JSON object");
+  }
+  if (summary.is_object()) {
+    const auto sentences = summary.find("sentences");
+    if (sentences != summary.end() && sentences->is_array() && !sentences->empty() &&
+        (*sentences)[0].is_object() && (*sentences)[0].contains("text") &&
+        (*sentences)[0]["text"].is_string()) {
+      lead = (*sentences)[0]["text"].get<std::string>();
+    }
+    const auto ents = summary.find("entities");
+    if (ents != summary.end() && ents->is_array()) {
+      for (const nlohmann::json& e : *ents) {
+        if (names.size() >= 5) break;
+        if (e.is_object() && e.contains("name") && e["name"].is_string())
+          names.push_back(e["name"]);
+      }
+    }
+  }
+  const std::string names_json =
+      names.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+  s.BindText(5, lead);
+  s.BindText(6, names_json);
   s.BindText(4, now);
   return s.Run();
 }
@@ -216,7 +310,10 @@ Status UpsertCopyLink(SqliteDb& db, const CopyLinkRow& link) {
 }
 
 Status DeleteAllStories(SqliteDb& db) {
+  // Keep the largest id used, so that new stories never reuse an old id.
   return db.Exec(
+      "INSERT INTO meta (key, value) SELECT 'story_id_high', COALESCE(MAX(id), 0) FROM stories "
+      "WHERE true ON CONFLICT (key) DO UPDATE SET value = max(value, excluded.value); "
       "DELETE FROM story_members; DELETE FROM story_merges; DELETE FROM stories; "
       "DELETE FROM story_profiles; DELETE FROM story_entities;");
 }
@@ -288,22 +385,32 @@ Result<StoredStoryProfile> SelectStoryProfile(SqliteDb& db, int64_t story_id) {
 Result<std::vector<int64_t>> SelectStoriesByEntities(SqliteDb& db,
                                                      const std::vector<int64_t>& entity_ids,
                                                      int64_t limit) {
-  std::set<int64_t> found;
+  // Each story's weight summed over the asked entities; the heaviest first
+  // (ties: the most recent id), at most `limit`.
+  std::map<int64_t, double> weight;
+  const int64_t per_entity = std::max<int64_t>(limit, 0);
   for (int64_t entity : entity_ids) {
-    VEILLE_ASSIGN_OR_RETURN(Statement s, db.Prepare("SELECT e.story_id FROM story_entities e "
-                                                    "JOIN stories s ON s.id = e.story_id "
-                                                    "WHERE e.entity_id = ?1 AND s.merged_into = 0 "
-                                                    "ORDER BY e.weight DESC LIMIT ?2"));
+    VEILLE_ASSIGN_OR_RETURN(Statement s,
+                            db.Prepare("SELECT e.story_id, e.weight FROM story_entities e "
+                                       "JOIN stories s ON s.id = e.story_id "
+                                       "WHERE e.entity_id = ?1 AND s.merged_into = 0 "
+                                       "ORDER BY e.weight DESC, e.story_id DESC LIMIT ?2"));
     s.BindInt(1, entity);
-    s.BindInt(2, std::max<int64_t>(limit, 0));
+    s.BindInt(2, per_entity);
     for (;;) {
       VEILLE_ASSIGN_OR_RETURN(const bool row, s.Step());
       if (!row) break;
-      found.insert(s.ColumnInt(0));
+      weight[s.ColumnInt(0)] += s.ColumnDouble(1);
     }
   }
-  std::vector<int64_t> out(found.begin(), found.end());
-  if (static_cast<int64_t>(out.size()) > limit) out.resize(static_cast<size_t>(limit));
+  std::vector<std::pair<double, int64_t>> ranked;
+  for (const auto& [story, w] : weight) ranked.emplace_back(-w, -story);
+  std::sort(ranked.begin(), ranked.end());
+  if (static_cast<int64_t>(ranked.size()) > per_entity)
+    ranked.resize(static_cast<size_t>(per_entity));
+  std::vector<int64_t> out;
+  for (const auto& [w, story] : ranked) out.push_back(-story);
+  std::sort(out.begin(), out.end());
   return out;
 }
 
@@ -322,35 +429,73 @@ Result<std::vector<int64_t>> SelectStorylineStories(SqliteDb& db, int64_t storyl
 Result<StoryRow> SelectStory(SqliteDb& db, int64_t id) {
   VEILLE_ASSIGN_OR_RETURN(
       Statement s,
-      db.Prepare(
-          "SELECT id, first_time, last_time, article_count, source_count, storyline_id, "
-          "merged_into, headline, lang, summary_json, updated_at FROM stories WHERE id = ?1"));
+      db.Prepare("SELECT id, first_time, last_time, article_count, source_count, storyline_id, "
+                 "merged_into, headline, lang, summary_json, updated_at, lead, key_entities "
+                 "FROM stories WHERE id = ?1"));
   s.BindInt(1, id);
   VEILLE_ASSIGN_OR_RETURN(const bool row, s.Step());
   if (!row) return Status::NotFound("story " + std::to_string(id));
   return ReadStory(s);
 }
 
+namespace {
+
+// The SQL of SelectStories for one combination of active filters (bit i of
+// `mask`: filter ?(i+1) is active) and order. Only active filters appear, so
+// that SQLite walks the partial index of the order (stories_by_importance or
+// stories_by_recency) and stops after LIMIT rows instead of sorting every
+// story; each string lives for the process (SqliteDb::Prepare caches by
+// pointer).
+const char* StoryListSql(unsigned mask, bool importance) {
+  static const std::vector<std::string> kSql = [] {
+    std::vector<std::string> all;
+    for (unsigned i = 0; i < 128; ++i) {
+      std::string sql =
+          "SELECT id, first_time, last_time, article_count, source_count, storyline_id, "
+          "merged_into, headline, lang, '', updated_at, lead, key_entities FROM stories s ";
+      // Without a selective filter, walk the order's index (the planner would
+      // otherwise take a time range on stories_by_last_time and sort it all).
+      if ((i & (8 | 16 | 32)) == 0) {
+        sql +=
+            (i & 64) != 0 ? "INDEXED BY stories_by_importance " : "INDEXED BY stories_by_recency ";
+      }
+      sql += "WHERE s.merged_into = 0 AND s.article_count > 0 ";
+      if ((i & 1) != 0) sql += "AND s.last_time >= ?1 ";
+      if ((i & 2) != 0) sql += "AND s.first_time <= ?2 ";
+      if ((i & 4) != 0) sql += "AND s.lang = ?3 ";
+      if ((i & 8) != 0) sql += "AND s.storyline_id = ?4 ";
+      if ((i & 16) != 0) {
+        sql +=
+            "AND EXISTS (SELECT 1 FROM story_members m WHERE m.story_id = s.id AND m.site = ?5) ";
+      }
+      if ((i & 32) != 0) {
+        sql +=
+            "AND s.id IN (SELECT m.story_id FROM article_entities e JOIN story_members m "
+            "ON m.article_id = e.article_id WHERE e.entity_id = ?6) ";
+      }
+      sql += (i & 64) != 0 ? "ORDER BY s.source_count DESC, s.article_count DESC, "
+                             "s.last_time DESC, s.id DESC "
+                           : "ORDER BY s.last_time DESC, s.id DESC ";
+      sql += "LIMIT ?7 OFFSET ?8";
+      all.push_back(std::move(sql));
+    }
+    return all;
+  }();
+  return kSql[(mask & 63) | (importance ? 64 : 0)].c_str();
+}
+
+}  // namespace
+
 Result<std::vector<StoryRow>> SelectStories(SqliteDb& db, const StoryListOptions& options) {
-  // Two statements (one per order); each optional filter is a no-op when its
-  // parameter holds the "any" value.
-#define VEILLE_STORY_FILTER                                                                    \
-  "SELECT id, first_time, last_time, article_count, source_count, storyline_id, merged_into, " \
-  "headline, lang, summary_json, updated_at FROM stories s "                                   \
-  "WHERE s.merged_into = 0 AND s.article_count > 0 AND s.last_time >= ?1 "                     \
-  "AND s.first_time <= ?2 AND (?3 = '' OR s.lang = ?3) AND (?4 = 0 OR s.storyline_id = ?4) "   \
-  "AND (?5 = '' OR EXISTS (SELECT 1 FROM story_members m WHERE m.story_id = s.id "             \
-  "  AND m.site = ?5)) "                                                                       \
-  "AND (?6 = 0 OR EXISTS (SELECT 1 FROM story_members m JOIN article_entities e "              \
-  "  ON e.article_id = m.article_id WHERE m.story_id = s.id AND e.entity_id = ?6)) "
-  static constexpr const char* kByRecent =
-      VEILLE_STORY_FILTER "ORDER BY s.last_time DESC, s.id DESC LIMIT ?7 OFFSET ?8";
-  static constexpr const char* kByImportance = VEILLE_STORY_FILTER
-      "ORDER BY s.source_count DESC, s.article_count DESC, "
-      "s.last_time DESC, s.id DESC LIMIT ?7 OFFSET ?8";
-#undef VEILLE_STORY_FILTER
+  unsigned mask = 0;
+  if (options.since != std::numeric_limits<int64_t>::min()) mask |= 1;
+  if (options.until != std::numeric_limits<int64_t>::max()) mask |= 2;
+  if (!options.lang.empty()) mask |= 4;
+  if (options.storyline_id != 0) mask |= 8;
+  if (!options.site.empty()) mask |= 16;
+  if (options.entity_id != 0) mask |= 32;
   const bool importance = options.order == StoryListOptions::Order::kImportance;
-  VEILLE_ASSIGN_OR_RETURN(Statement s, db.Prepare(importance ? kByImportance : kByRecent));
+  VEILLE_ASSIGN_OR_RETURN(Statement s, db.Prepare(StoryListSql(mask, importance)));
   s.BindInt(1, options.since);
   s.BindInt(2, options.until);
   s.BindText(3, options.lang);
@@ -367,7 +512,8 @@ Result<std::vector<StoryRow>> SelectStories(SqliteDb& db, const StoryListOptions
   }
 }
 
-Result<std::vector<StoryMemberView>> SelectStoryMembers(SqliteDb& db, int64_t story_id) {
+Result<std::vector<StoryMemberView>> SelectStoryMembers(SqliteDb& db, int64_t story_id,
+                                                        int64_t limit, int64_t offset) {
   VEILLE_ASSIGN_OR_RETURN(
       Statement s,
       db.Prepare("SELECT m.article_id, m.story_id, m.time, m.site, m.score, m.why_json, "
@@ -375,8 +521,10 @@ Result<std::vector<StoryMemberView>> SelectStoryMembers(SqliteDb& db, int64_t st
                  "COALESCE((SELECT original_id FROM copy_links WHERE copy_id = m.article_id), 0) "
                  "FROM story_members m JOIN articles a ON a.id = m.article_id "
                  "JOIN revisions r ON r.article_id = a.id AND r.revision = a.latest_revision "
-                 "WHERE m.story_id = ?1 ORDER BY m.time, m.article_id"));
+                 "WHERE m.story_id = ?1 ORDER BY m.time, m.article_id LIMIT ?2 OFFSET ?3"));
   s.BindInt(1, story_id);
+  s.BindInt(2, limit < 0 ? -1 : limit);  // SQLite: a negative LIMIT is none
+  s.BindInt(3, std::max<int64_t>(offset, 0));
   std::vector<StoryMemberView> out;
   for (;;) {
     VEILLE_ASSIGN_OR_RETURN(const bool row, s.Step());
@@ -425,7 +573,9 @@ Result<int64_t> SelectLatestStoryTime(SqliteDb& db) {
 }
 
 Result<int64_t> SelectMaxStoryId(SqliteDb& db) {
-  return db.QueryInt("SELECT COALESCE(MAX(id), 0) FROM stories");
+  return db.QueryInt(
+      "SELECT max(COALESCE((SELECT MAX(id) FROM stories), 0), "
+      "COALESCE((SELECT value FROM meta WHERE key = 'story_id_high'), 0))");
 }
 
 Result<std::vector<CopyLinkRow>> SelectCopies(SqliteDb& db, int64_t article_id) {

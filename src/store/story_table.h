@@ -21,6 +21,9 @@ namespace veille::store {
 
 // `now` is the ISO 8601 UTC time written to updated_at / merged_at.
 Status UpsertStoryMember(SqliteDb& db, const StoryMember& member, const std::string& now);
+// Removes an article from its story (refreshing the story, clearing its
+// summary, dropping its profile when it is left empty) and from copy links.
+Status RemoveArticleFromStories(SqliteDb& db, int64_t article_id, const std::string& now);
 Status MergeStoryRows(SqliteDb& db, int64_t from, int64_t into, const std::string& now);
 Status UpdateStorySummary(SqliteDb& db, int64_t story_id, std::string_view headline,
                           std::string_view summary_json, const std::string& now);
@@ -36,7 +39,9 @@ Result<std::vector<int64_t>> SelectStorylineStories(SqliteDb& db, int64_t storyl
 
 Result<StoryRow> SelectStory(SqliteDb& db, int64_t id);
 Result<std::vector<StoryRow>> SelectStories(SqliteDb& db, const StoryListOptions& options);
-Result<std::vector<StoryMemberView>> SelectStoryMembers(SqliteDb& db, int64_t story_id);
+// `limit` < 0: all of them.
+Result<std::vector<StoryMemberView>> SelectStoryMembers(SqliteDb& db, int64_t story_id,
+                                                        int64_t limit, int64_t offset);
 Result<StoryMember> SelectStoryMember(SqliteDb& db, int64_t article_id);
 Status SelectRecentMembers(SqliteDb& db, int64_t since, int64_t latest_articles,
                            const std::function<Status(const StoryMember&)>& fn);

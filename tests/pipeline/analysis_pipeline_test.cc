@@ -227,7 +227,7 @@ TEST_F(AnalysisPipelineTest, RolledBackInputLeavesStoreAndMemoryConsistent) {
 }
 
 TEST_F(AnalysisPipelineTest, StateReloadsAfterRollback) {
-  auto state = pipeline::AnalysisState::Load(*resources_, *store_);
+  auto state = pipeline::AnalysisState::Load(*resources_, *store_, StoryOptions());
   ASSERT_TRUE(state.ok());
   RawDocument raw;
   raw.input = "x";

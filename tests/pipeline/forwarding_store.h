@@ -28,6 +28,9 @@ class ForwardingStore : public Store {
   Result<std::vector<SearchHit>> Search(std::string_view query, int64_t limit) override {
     return s_.Search(query, limit);
   }
+  Result<std::vector<SearchHit>> SearchIds(std::string_view query, int64_t limit) override {
+    return s_.SearchIds(query, limit);
+  }
   Result<StoreStats> Stats() override { return s_.Stats(); }
   Status ForEachArticle(const std::function<Status(const StoredArticle&)>& fn) override {
     return s_.ForEachArticle(fn);
@@ -68,6 +71,8 @@ class ForwardingStore : public Store {
     return s_.PutEntities(entities, variants);
   }
   Result<std::vector<EntitySummary>> ListEntities() override { return s_.ListEntities(); }
+  Result<int64_t> WriteGeneration() override { return s_.WriteGeneration(); }
+  Result<int64_t> BumpWriteGeneration() override { return s_.BumpWriteGeneration(); }
   Status PutStoryMember(const StoryMember& member) override { return s_.PutStoryMember(member); }
   Status MergeStories(int64_t from, int64_t into) override { return s_.MergeStories(from, into); }
   Status PutStorySummary(int64_t story_id, std::string_view headline,
@@ -113,6 +118,14 @@ class ForwardingStore : public Store {
   }
   Result<std::vector<std::pair<int64_t, int64_t>>> ListStorylines() override {
     return s_.ListStorylines();
+  }
+  Status DeleteArticle(int64_t id) override { return s_.DeleteArticle(id); }
+  Result<std::vector<StoryMemberView>> ListStoryMembersPage(int64_t story_id, int64_t limit,
+                                                            int64_t offset) override {
+    return s_.ListStoryMembersPage(story_id, limit, offset);
+  }
+  Result<std::vector<ArticleTerms>> GetArticleTerms(const std::vector<int64_t>& ids) override {
+    return s_.GetArticleTerms(ids);
   }
 
  protected:

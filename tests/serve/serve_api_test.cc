@@ -209,9 +209,60 @@ TEST_F(ServeTest, IngestErrorsAndBounds) {
   r = client_->Post("/api/ingest", std::string(5000, 'a'), "text/plain");
   ASSERT_TRUE(r);
   EXPECT_EQ(r->status, 413);
-  r = client_->Delete("/api/articles/1");
+  r = client_->Delete("/api/articles/999999");
   ASSERT_TRUE(r);
-  EXPECT_EQ(r->status, 501);
+  EXPECT_EQ(r->status, 404);
+}
+
+// DELETE /api/articles/{id}: the token rules of ingest; the article, its
+// search hits and its story membership go; a second delete is a 404.
+TEST_F(ServeTest, DeleteArticleUpdatesItsStory) {
+  ServeOptions options;
+  options.token = "s3cret";
+  Start(options);
+  const httplib::Headers auth = {{"Authorization", "Bearer s3cret"}};
+  auto r = client_->Post(
+      "/api/ingest?name=delete-me", auth,
+      "Quokkaphile parade in Perth draws a crowd\n\n"
+      "The quokkaphile parade went on for hours along the river on Saturday, watched by "
+      "thousands of families who had come from across Western Australia. The organisers said "
+      "the quokkaphile parade would return next year with more floats and a longer route. "
+      "Local shops reported their busiest day of the season, and the city council thanked the "
+      "volunteers who cleaned the streets after the quokkaphile parade had ended. Police said "
+      "the day passed without any incident, and public transport ran extra services.",
+      "text/plain");
+  ASSERT_TRUE(r);
+  ASSERT_EQ(r->status, 200) << r->body;
+  const nlohmann::json report = nlohmann::json::parse(r->body);
+  ASSERT_EQ(report["articles"].size(), 1u) << r->body;
+  const int64_t id = report["articles"][0]["id"];
+  const std::string path = "/api/articles/" + std::to_string(id);
+  nlohmann::json article = GetJson(path);
+  EXPECT_FALSE(GetJson("/api/search?q=quokkaphile")["hits"].empty());
+
+  r = client_->Delete(path);  // no token
+  ASSERT_TRUE(r);
+  EXPECT_EQ(r->status, 401);
+  EXPECT_EQ(GetJson(path)["id"], id);
+
+  r = client_->Delete(path, auth);
+  ASSERT_TRUE(r);
+  ASSERT_EQ(r->status, 200) << r->body;
+  EXPECT_EQ(nlohmann::json::parse(r->body)["deleted"], id);
+  GetJson(path, 404);
+  GetJson(path + "/similar", 404);
+  EXPECT_TRUE(GetJson("/api/search?q=quokkaphile")["hits"].empty());
+  if (article["story_id"].is_number()) {
+    const std::string story = "/api/stories/" + article["story_id"].dump();
+    auto s = client_->Get(story);
+    ASSERT_TRUE(s);
+    if (s->status == 200) {
+      for (const auto& a : nlohmann::json::parse(s->body)["articles"]) EXPECT_NE(a["id"], id);
+    }
+  }
+  r = client_->Delete(path, auth);
+  ASSERT_TRUE(r);
+  EXPECT_EQ(r->status, 404);
 }
 
 TEST_F(ServeTest, TokenGuardsWrites) {

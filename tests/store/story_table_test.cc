@@ -249,8 +249,19 @@ TEST_F(StoryTableTest, RecentMembersAndClear) {
   ASSERT_TRUE(store_->PutCopyLink({a, b, 0.8, false}).ok());
   ASSERT_TRUE(store_->ClearStories().ok());
   EXPECT_EQ(store_->GetStory(1).status().code(), StatusCode::kNotFound);
-  EXPECT_EQ(*store_->MaxStoryId(), 0);
+  EXPECT_EQ(*store_->MaxStoryId(), 2);           // cleared ids are never handed out again
   EXPECT_EQ(store_->ListCopies(a)->size(), 1u);  // copy links stay
+}
+
+TEST_F(StoryTableTest, WriteGenerationCountsCommits) {
+  EXPECT_EQ(*store_->WriteGeneration(), 0);
+  ASSERT_TRUE(store_->Begin().ok());
+  EXPECT_EQ(*store_->BumpWriteGeneration(), 1);
+  ASSERT_TRUE(store_->Rollback().ok());
+  EXPECT_EQ(*store_->WriteGeneration(), 0);
+  EXPECT_EQ(*store_->BumpWriteGeneration(), 1);
+  EXPECT_EQ(*store_->BumpWriteGeneration(), 2);
+  EXPECT_EQ(*store_->WriteGeneration(), 2);
 }
 
 TEST_F(StoryTableTest, StoriesSurviveReopen) {
