@@ -322,6 +322,8 @@ Status Catalog::Delete(int64_t article_id) {
     Summarizer summarizer(config_.stories.summary);
     s = pipeline::StoreSummary(*writer_, summarizer, member->story_id);
   }
+  // Other writers (watch, ingest) reload their in-memory stories.
+  if (s.ok()) s = writer_->BumpWriteGeneration().status();
   if (s.ok()) s = writer_->Commit();
   if (!s.ok()) {
     (void)writer_->Rollback();

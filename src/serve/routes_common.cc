@@ -138,7 +138,14 @@ Result<ArticleListOptions> ArticleListParams(const httplib::Request& req,
 bool AuthorizeWrite(const Context& ctx, const httplib::Request& req, httplib::Response& res) {
   const std::string& token = ctx.options.token;
   if (token.empty()) {
-    if (ctx.writes_allowed_without_token) return true;
+    if (ctx.writes_allowed_without_token) {
+      // A page of another site can POST to 127.0.0.1 without asking (a
+      // "simple" request); a custom header makes the browser ask first,
+      // and this server never allows another origin.
+      if (req.has_header("X-Veille-Write")) return true;
+      JsonError(res, 403, "write refused: send the header X-Veille-Write: 1 (or set VEILLE_TOKEN)");
+      return false;
+    }
     JsonError(res, 403, "write endpoints are disabled: set VEILLE_TOKEN to enable them");
     return false;
   }

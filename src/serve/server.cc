@@ -27,6 +27,17 @@ void SecurityHeaders(httplib::Response& res) {
 
 bool IsApi(const std::string& path) { return path.rfind("/api/", 0) == 0; }
 
+// The host part of a Host header ("127.0.0.1:8080" -> "127.0.0.1",
+// "[::1]:80" -> "::1").
+std::string_view HostName(std::string_view host) {
+  if (!host.empty() && host.front() == '[') {
+    const size_t close = host.find(']');
+    return close == std::string_view::npos ? host : host.substr(1, close - 1);
+  }
+  const size_t colon = host.rfind(':');
+  return colon == std::string_view::npos ? host : host.substr(0, colon);
+}
+
 }  // namespace
 
 bool IsLoopbackHost(std::string_view host) {
@@ -55,7 +66,8 @@ class Server::Impl {
         pool_(config.db_path, StoreReadOptions(config.store),
               static_cast<size_t>(options.store_connections)),
         catalog_(config, analysis),
-        ctx_{options_, pool_, catalog_, metrics_, IsLoopbackHost(options.host)} {
+        ctx_{options_, pool_, catalog_, metrics_, IsLoopbackHost(options.host)},
+        loopback_(IsLoopbackHost(options.host)) {
     http_.new_task_queue = [n = options_.threads] {
       return new httplib::ThreadPool(static_cast<size_t>(n));
     };
@@ -155,7 +167,14 @@ class Server::Impl {
                        const httplib::Request& req, httplib::Response& res) {
       const auto start = std::chrono::steady_clock::now();
       SecurityHeaders(res);
-      if (cacheable && FromCache(req, res)) {
+      const std::string host = req.get_header_value("Host");
+      if (loopback_ && !IsLoopbackHost(HostName(host))) {
+        // A page of another site whose name was re-pointed at 127.0.0.1
+        // (DNS rebinding) must not read or write the base.
+        res.status = 403;
+        res.set_content(R"({"error":{"status":403,"message":"unexpected Host header"}})",
+                        "application/json");
+      } else if (cacheable && FromCache(req, res)) {
         // served from the cache
       } else {
         handler(req, res);
@@ -225,6 +244,7 @@ class Server::Impl {
   Catalog catalog_;
   Metrics metrics_;
   Context ctx_;
+  const bool loopback_;  // listening on a loopback address: Host headers are checked
   httplib::Server http_;
   int port_ = -1;
   std::mutex cache_mu_;

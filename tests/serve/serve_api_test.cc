@@ -45,6 +45,7 @@ class ServeTest : public ::testing::Test {
     ASSERT_TRUE(server_->Bind().ok());
     thread_ = std::thread([this] { (void)server_->Run(); });
     client_ = std::make_unique<httplib::Client>("127.0.0.1", server_->port());
+    client_->set_default_headers({{"X-Veille-Write", "1"}});
     for (int i = 0; i < 2000; ++i) {
       if (auto r = client_->Get("/healthz"); r && r->status == 200) return;
       std::this_thread::sleep_for(std::chrono::milliseconds(2));
@@ -196,6 +197,25 @@ TEST_F(ServeTest, HostilePageIsShownAsText) {
   auto search = client_->Get("/search?q=alert");
   ASSERT_TRUE(search);
   EXPECT_EQ(search->body.find("<script>alert"), std::string::npos);
+}
+
+TEST_F(ServeTest, CrossSiteWritesAndForeignHostsAreRefused) {
+  Start();
+  httplib::Client plain("127.0.0.1", server_->port());
+  // A cross-site form or fetch cannot add the custom header without a preflight.
+  auto r = plain.Post("/api/ingest", "hello world from another site", "text/plain");
+  ASSERT_TRUE(r);
+  EXPECT_EQ(r->status, 403) << r->body;
+  r = plain.Delete("/api/articles/1");
+  ASSERT_TRUE(r);
+  EXPECT_EQ(r->status, 403) << r->body;
+  // A rebound DNS name pointing at 127.0.0.1 is refused, reads included.
+  r = plain.Get("/api/stories", {{"Host", "evil.example:8080"}});
+  ASSERT_TRUE(r);
+  EXPECT_EQ(r->status, 403);
+  r = plain.Get("/api/stories", {{"Host", "localhost:8080"}});
+  ASSERT_TRUE(r);
+  EXPECT_EQ(r->status, 200);
 }
 
 TEST_F(ServeTest, IngestErrorsAndBounds) {
