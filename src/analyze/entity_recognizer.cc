@@ -58,6 +58,7 @@ class Recognizer {
       : g_(g), text_(text), field_(field), strict_caps_(CapitalisesNouns(lang)) {
     PrepareNameTokens(text, tokens, sentences, &name_tokens_);
     lex_.resize(toks_.size());
+    out_.reserve(toks_.size() / 8 + 4);
   }
 
   std::vector<NameCandidate> Run() {
@@ -140,7 +141,8 @@ class Recognizer {
     size_t bytes = toks_[s].key.size();
     for (size_t k = s + 1; k <= e; ++k) bytes += toks_[k].key.size() + 1;
     if (bytes > g_.max_name_key_bytes() + (e - s)) return LexicalInfo{};
-    return g_.Lookup(KeyOf(s, e));
+    AppendKey(s, e, &key_buffer_);
+    return g_.Lookup(key_buffer_);
   }
   const AliasEntry* AliasOf(size_t s, size_t e) const { return NameInfo(s, e).alias; }
   const PlaceEntry* PlaceOf(size_t s, size_t e) const { return NameInfo(s, e).place; }
@@ -187,12 +189,17 @@ class Recognizer {
   // NameKey of the text of tokens [s, e], joined from the tokens' keys (an
   // elision such as "d'" is written against the next word, as in the text).
   std::string KeyOf(size_t s, size_t e) const {
-    std::string key(toks_[s].key);
-    for (size_t k = s + 1; k <= e; ++k) {
-      if (toks_[k - 1].t.kind != TokenKind::kElision) key.push_back(' ');
-      key += toks_[k].key;
-    }
+    std::string key;
+    AppendKey(s, e, &key);
     return key;
+  }
+  // The same into `key` (cleared first), reusing its capacity.
+  void AppendKey(size_t s, size_t e, std::string* key) const {
+    key->assign(toks_[s].key);
+    for (size_t k = s + 1; k <= e; ++k) {
+      if (toks_[k - 1].t.kind != TokenKind::kElision) key->push_back(' ');
+      key->append(toks_[k].key);
+    }
   }
 
   // The role word announcing the name starting at token s, or "". An
@@ -252,7 +259,7 @@ class Recognizer {
     return conj ? last_role_ : "";
   }
 
-  void Emit(NameCandidate c, size_t e) {
+  void Emit(NameCandidate&& c, size_t e) {
     last_end_ = e;
     last_role_ = c.kind == EntityKind::kPerson || c.kind == EntityKind::kOrganization ? c.role : "";
     // "MM. Limon et Meunier": the honorific is shared too.
@@ -438,6 +445,7 @@ class Recognizer {
   std::vector<NameCandidate> out_;
   size_t last_end_ = 0;
   std::string last_role_;
+  mutable std::string key_buffer_;  // NameInfo's probe key, reused
 };
 
 // Fills in the surface and parts of the candidates of `text` that `keep`

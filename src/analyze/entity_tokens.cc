@@ -5,19 +5,26 @@
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>
 
+#include <cstring>
+
 #include "analyze/entity_lexicon.h"
 #include "analyze/sentence_splitter.h"
 #include "analyze/text_fold.h"
 
 namespace veille::analyze {
 
-bool IsCapWord(const NameToken& k) {
+namespace {
+
+// What IsCapWord returns, from the token's other fields.
+bool ComputeCapWord(const NameToken& k) {
   if (k.t.kind != TokenKind::kWord) return false;
   if (k.t.capitalized || k.t.all_caps) return true;
   const size_t hyphen = k.t.folded.find('-');
   return hyphen != std::string::npos && k.hyphen_cap &&
          IsNameParticle(std::string_view(k.t.folded).substr(0, hyphen));
 }
+
+}  // namespace
 
 bool IsClauseStart(std::string_view folded) {
   static const std::string_view kWords[] = {
@@ -93,14 +100,39 @@ TokenView MakePiece(std::string_view text, uint32_t begin, uint32_t end, TokenKi
   return t;
 }
 
-// True when no lowercase->uppercase junction can lie in `s`: ASCII with no
-// capital after its first byte (the common case, decided without decoding).
+// True when no lowercase->uppercase junction can lie in `s`: no capital
+// (upper- or titlecase letter) after its first character. The common case;
+// ASCII bytes are decided without decoding.
 bool CannotBeGlued(std::string_view s) {
-  for (size_t i = 1; i < s.size(); ++i) {
-    const unsigned char c = s[i];
-    if (c >= 0x80 || (c >= 'A' && c <= 'Z')) return false;
+  const int32_t n = static_cast<int32_t>(s.size());
+  int32_t i = 0;
+  UChar32 c;
+  if (n > 0) U8_NEXT(s.data(), i, n, c);  // the first character cannot end a junction
+  while (i < n) {
+    const unsigned char b = s[i];
+    if (b < 0x80) {
+      if (b >= 'A' && b <= 'Z') return false;
+      ++i;
+      continue;
+    }
+    U8_NEXT(s.data(), i, n, c);
+    if (c >= 0 && (u_isupper(c) || u_istitle(c))) return false;
   }
   return true;
+}
+
+// u_isalpha, u_isupper || u_istitle and u_islower of `c`, without calling
+// ICU for ASCII (where they are exactly [A-Za-z], [A-Z] and [a-z]).
+struct LetterCase {
+  bool letter, upper, lower;
+};
+LetterCase CaseOf(UChar32 c) {
+  if (c >= 0 && c < 0x80) {
+    const bool up = c >= 'A' && c <= 'Z', low = c >= 'a' && c <= 'z';
+    return {up || low, up, low};
+  }
+  const bool letter = c >= 0 && u_isalpha(c);
+  return {letter, letter && (u_isupper(c) || u_istitle(c)), letter && u_islower(c)};
 }
 
 // Name prefixes that keep a capital after them ("McCain", "DiCaprio").
@@ -127,8 +159,9 @@ void SplitGlued(std::string_view text, const Token& t, NameTokens* out,
       const int32_t at = i;
       UChar32 c;
       U8_NEXT(s.data(), i, n, c);
-      const bool letter = c >= 0 && u_isalpha(c);
-      if (letter && (u_isupper(c) || u_istitle(c)) && prev_lower && letters_before >= 2) {
+      const LetterCase lc = CaseOf(c);
+      const bool letter = lc.letter;
+      if (lc.upper && prev_lower && letters_before >= 2) {
         const uint32_t from = cuts.empty() ? t.begin : cuts.back();
         const std::string head = FoldAll(text.substr(from, t.begin + at - from));
         if (!(cuts.empty() && IsGluedNamePrefix(head))) {
@@ -136,7 +169,7 @@ void SplitGlued(std::string_view text, const Token& t, NameTokens* out,
           letters_before = 0;
         }
       }
-      prev_lower = letter && u_islower(c);
+      prev_lower = lc.lower;
       if (letter) ++letters_before;
       if (c == '-') letters_before = 0;
     }
@@ -190,6 +223,27 @@ bool RestartsCapitals(std::string_view gap) {
   return false;
 }
 
+// True when `s` holds a '-' or a '.', tested eight bytes at a time (a word
+// of a byte exactly when (x - 0x01..) & ~x & 0x80.. is nonzero for x =
+// word ^ the byte repeated).
+bool HasHyphenOrDot(std::string_view s) {
+  constexpr uint64_t kOnes = 0x0101010101010101ull, kHighs = 0x8080808080808080ull;
+  const auto has_byte = [&](uint64_t w, unsigned char b) {
+    const uint64_t x = w ^ (kOnes * b);
+    return ((x - kOnes) & ~x & kHighs) != 0;
+  };
+  size_t i = 0;
+  for (; i + 8 <= s.size(); i += 8) {
+    uint64_t w;
+    std::memcpy(&w, s.data() + i, 8);
+    if (has_byte(w, '-') || has_byte(w, '.')) return true;
+  }
+  for (; i < s.size(); ++i) {
+    if (s[i] == '-' || s[i] == '.') return true;
+  }
+  return false;
+}
+
 }  // namespace
 
 void PrepareNameTokens(std::string_view text, const std::vector<Token>& tokens,
@@ -208,8 +262,7 @@ void PrepareNameTokens(std::string_view text, const std::vector<Token>& tokens,
     const std::string_view surface = text.substr(k.t.begin, k.t.end - k.t.begin);
     // NameKey(surface) without folding again: the token is folded already;
     // most tokens have no hyphen or dot, and their key is their folded form.
-    bool plain = true;  // no hyphen or dot
-    for (const char c : k.t.folded) plain &= c != '-' && c != '.';
+    const bool plain = !HasHyphenOrDot(k.t.folded);
     if (plain) {
       k.key = k.t.folded;
     } else {
@@ -231,6 +284,7 @@ void PrepareNameTokens(std::string_view text, const std::vector<Token>& tokens,
       U8_NEXT(surface.data(), at, static_cast<int32_t>(surface.size()), c);
       k.hyphen_cap = c >= 0 && u_isupper(c);
     }
+    k.cap_word = ComputeCapWord(k);
     if (i == 0) {
       k.initial = true;
       continue;

@@ -41,6 +41,7 @@ struct NameToken {
   uint32_t paragraph = 0;
   std::string_view key;     // NameKey of the surface
   bool hyphen_cap = false;  // a capital right after the first hyphen
+  bool cap_word = false;    // IsCapWord, decided once by PrepareNameTokens
 };
 
 // The name tokens of one field. Views point into the Tokens it was built
@@ -59,8 +60,9 @@ struct NameTokens {
 void PrepareNameTokens(std::string_view text, const std::vector<Token>& tokens,
                        const std::vector<SentenceSpan>& sentences, NameTokens* out);
 
-// A capitalised word, or a particle hyphened to one ("al-Assad", "el-Sisi").
-bool IsCapWord(const NameToken& k);
+// A capitalised word, or a particle hyphened to one ("al-Assad", "el-Sisi"),
+// as decided by PrepareNameTokens (the recognizer asks it of a token often).
+inline bool IsCapWord(const NameToken& k) { return k.cap_word; }
 // Pronouns and determiners that start a clause, never end a name.
 bool IsClauseStart(std::string_view folded);
 // Only spaces (including no-break spaces).

@@ -88,6 +88,15 @@ TEST(EntityRecognizer, GluedTitleAndSnippetAreSplit) {
               ElementsAre("Vladimir Poutine/person", "Kim Jong/person", "Kim Jong Un/person"));
 }
 
+TEST(EntityRecognizer, GluedWordsAreSplitAtAccentedCapitals) {
+  // The junction may be an accented capital, after accented letters; words
+  // with accents but no inner capital stay whole.
+  EXPECT_THAT(Tagged(NoAliasResources(), "Elle a reçu Hervé MorinÉlisabeth Borne répond."),
+              ElementsAre("Hervé Morin/person"));  // the rest is at a line start: weak
+  EXPECT_THAT(Tagged(NoAliasResources(), "Rencontre avec Hervé LefèbvreÉric Dupré hier."),
+              ElementsAre("Hervé Lefèbvre/person", "Éric Dupré/person"));
+}
+
 TEST(EntityRecognizer, ParticlesInsideNames) {
   EXPECT_THAT(Tagged(NoAliasResources(), "Il a cité le général Charles de Gaulle hier."),
               ElementsAre("Charles de Gaulle/person"));
