@@ -277,7 +277,8 @@ TEST_F(ServeTest, DeleteArticleUpdatesItsStory) {
     auto s = client_->Get(story);
     ASSERT_TRUE(s);
     if (s->status == 200) {
-      for (const auto& a : nlohmann::json::parse(s->body)["articles"]) EXPECT_NE(a["id"], id);
+      const nlohmann::json remaining = nlohmann::json::parse(s->body);  // outlives the loop
+      for (const auto& a : remaining["articles"]) EXPECT_NE(a["id"], id);
     }
   }
   r = client_->Delete(path, auth);
