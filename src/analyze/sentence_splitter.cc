@@ -7,36 +7,17 @@
 // a period ("J. R. R. Tolkien"), and what follows does not start a paragraph.
 #include "analyze/sentence_splitter.h"
 
-#include <unicode/brkiter.h>
 #include <unicode/uchar.h>
 #include <unicode/utext.h>
 #include <unicode/utf8.h>
 
 #include <algorithm>
 #include <array>
-#include <memory>
+
+#include "analyze/icu_break.h"
 
 namespace veille::analyze {
 namespace {
-
-icu::BreakIterator* ThreadSentenceIterator() {
-  thread_local std::unique_ptr<icu::BreakIterator> it;
-  if (!it) {
-    static const icu::BreakIterator* prototype = [] {
-      UErrorCode status = U_ZERO_ERROR;
-      icu::BreakIterator* bi =
-          icu::BreakIterator::createSentenceInstance(icu::Locale::getRoot(), status);
-      if (U_FAILURE(status)) {
-        delete bi;
-        return static_cast<icu::BreakIterator*>(nullptr);
-      }
-      return bi;
-    }();
-    if (prototype == nullptr) return nullptr;
-    it.reset(prototype->clone());
-  }
-  return it.get();
-}
 
 // Sentence_Break classes (UAX #29).
 enum SentenceClass : uint8_t {
@@ -312,7 +293,7 @@ bool FastSentenceBreaks(std::string_view text, std::vector<int32_t>* out) {
 
 bool IcuSentenceBreaks(std::string_view text, std::vector<int32_t>* out) {
   out->clear();
-  icu::BreakIterator* bi = ThreadSentenceIterator();
+  icu::BreakIterator* bi = ThreadBreakIterator(BreakKind::kSentence);
   if (bi == nullptr) return false;
   UErrorCode status = U_ZERO_ERROR;
   UText* ut = utext_openUTF8(nullptr, text.data(), static_cast<int64_t>(text.size()), &status);

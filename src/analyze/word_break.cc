@@ -7,37 +7,17 @@
 // random strings. Thread-safe.
 #include "analyze/word_break.h"
 
-#include <unicode/brkiter.h>
 #include <unicode/uchar.h>
 #include <unicode/uscript.h>
 #include <unicode/utext.h>
 #include <unicode/utf8.h>
 
 #include <array>
-#include <memory>
+
+#include "analyze/icu_break.h"
 
 namespace veille::analyze {
 namespace {
-
-// The break iterator is cloned once per thread (creating one loads rules).
-icu::BreakIterator* ThreadWordIterator() {
-  thread_local std::unique_ptr<icu::BreakIterator> it;
-  if (!it) {
-    static const icu::BreakIterator* prototype = [] {
-      UErrorCode status = U_ZERO_ERROR;
-      icu::BreakIterator* bi =
-          icu::BreakIterator::createWordInstance(icu::Locale::getRoot(), status);
-      if (U_FAILURE(status)) {
-        delete bi;
-        return static_cast<icu::BreakIterator*>(nullptr);
-      }
-      return bi;
-    }();
-    if (prototype == nullptr) return nullptr;
-    it.reset(prototype->clone());
-  }
-  return it.get();
-}
 
 // The word break classes of UAX #29 that the fast scanner handles; kComplex
 // stands for every other class (ZWJ, Katakana, Hebrew, regional indicators,
@@ -253,7 +233,7 @@ bool FastWordSegments(std::string_view text, std::vector<WordSegment>* out) {
 
 bool IcuWordSegments(std::string_view text, std::vector<WordSegment>* out) {
   out->clear();
-  icu::BreakIterator* bi = ThreadWordIterator();
+  icu::BreakIterator* bi = ThreadBreakIterator(BreakKind::kWord);
   if (bi == nullptr) return false;
   UErrorCode status = U_ZERO_ERROR;
   UText* ut = utext_openUTF8(nullptr, text.data(), static_cast<int64_t>(text.size()), &status);
