@@ -57,6 +57,17 @@ class StoryTableTest : public ::testing::Test {
     ASSERT_TRUE(s.ok()) << s.ToString();
   }
 
+  // The article ids ForEachRecentMember(since, latest_articles) visits.
+  std::vector<int64_t> RecentMembers(int64_t since, int64_t latest_articles) {
+    std::vector<int64_t> seen;
+    Status s = store_->ForEachRecentMember(since, latest_articles, [&](const StoryMember& m) {
+      seen.push_back(m.article_id);
+      return Status::Ok();
+    });
+    EXPECT_TRUE(s.ok()) << s.ToString();
+    return seen;
+  }
+
   StoryRow Story(int64_t id) {
     auto r = store_->GetStory(id);
     EXPECT_TRUE(r.ok()) << r.status().ToString();
@@ -216,36 +227,12 @@ TEST_F(StoryTableTest, RecentMembersAndClear) {
   Join(a, 1, 100, "x");
   Join(b, 2, 5000, "x");
   Join(c, 2, 4000, "y");
-  std::vector<int64_t> seen;
-  ASSERT_TRUE(store_
-                  ->ForEachRecentMember(1000, 0,
-                                        [&](const StoryMember& m) {
-                                          seen.push_back(m.article_id);
-                                          return Status::Ok();
-                                        })
-                  .ok());
-  EXPECT_THAT(seen, ElementsAre(c, b));  // by time
-  seen.clear();
+  EXPECT_THAT(RecentMembers(1000, 0), ElementsAre(c, b));  // by time
   // Story 1 is old, but holds the most recently stored article when asked.
-  ASSERT_TRUE(store_
-                  ->ForEachRecentMember(1000000, 1,
-                                        [&](const StoryMember& m) {
-                                          seen.push_back(m.article_id);
-                                          return Status::Ok();
-                                        })
-                  .ok());
-  EXPECT_THAT(seen, ElementsAre(c, b));  // c has the highest id: its story
+  EXPECT_THAT(RecentMembers(1000000, 1), ElementsAre(c, b));  // c has the highest id: its story
   const int64_t d = Put("d", "D", "fr");
   Join(d, 1, 200, "x");
-  seen.clear();
-  ASSERT_TRUE(store_
-                  ->ForEachRecentMember(1000000, 1,
-                                        [&](const StoryMember& m) {
-                                          seen.push_back(m.article_id);
-                                          return Status::Ok();
-                                        })
-                  .ok());
-  EXPECT_THAT(seen, ElementsAre(a, d));
+  EXPECT_THAT(RecentMembers(1000000, 1), ElementsAre(a, d));
   ASSERT_TRUE(store_->PutCopyLink({a, b, 0.8, false}).ok());
   ASSERT_TRUE(store_->ClearStories().ok());
   EXPECT_EQ(store_->GetStory(1).status().code(), StatusCode::kNotFound);
