@@ -18,6 +18,8 @@ int RunServe(const Config& config, const ServeArgs& args) {
   options.port = args.port;
   options.threads = args.threads;
   options.cache_ttl_s = args.cache_ttl_s;
+  options.cache_stale_s = args.cache_stale_s;
+  options.cache_mib = args.cache_mib;
   if (const char* token = std::getenv("VEILLE_TOKEN"); token != nullptr) options.token = token;
   if (!args.quiet) {
     options.access_log = [](std::string_view line) {

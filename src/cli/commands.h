@@ -100,8 +100,10 @@ struct ServeArgs {
   std::string host = "127.0.0.1";
   int port = 8080;
   int threads = 48;
-  int cache_ttl_s = 5;  // GET answers reused this long (0: never)
-  bool quiet = false;   // no access log
+  int cache_ttl_s = 5;     // GET answers reused this long (0: never)
+  int cache_stale_s = 30;  // then served while one request recomputes them
+  int cache_mib = 64;      // memory bound of those answers
+  bool quiet = false;      // no access log
 };
 int RunServe(const Config& config, const ServeArgs& args);
 

@@ -220,6 +220,12 @@ int Main(int argc, char** argv) {
       ->add_option("--cache-ttl-s", serve.cache_ttl_s,
                    "Reuse a GET answer for this many seconds (0: no cache)")
       ->capture_default_str();
+  serve_cmd
+      ->add_option("--cache-stale-s", serve.cache_stale_s,
+                   "Then serve it this many seconds more while one request recomputes it")
+      ->capture_default_str();
+  serve_cmd->add_option("--cache-mib", serve.cache_mib, "Memory bound of the GET answer cache")
+      ->capture_default_str();
   serve_cmd->add_flag("-q,--quiet", serve.quiet, "No access log on stderr");
 
   try {

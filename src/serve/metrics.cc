@@ -53,7 +53,9 @@ std::string Metrics::Render(const std::map<std::string, int64_t>& gauges) const 
   out += "# TYPE veille_ingest_errors_total counter\n";
   out += fmt::format("veille_ingest_errors_total {}\n", ingest_errors_);
   for (const auto& [name, value] : gauges) {
-    out += fmt::format("# TYPE veille_{} gauge\nveille_{} {}\n", name, name, value);
+    const bool counter = name.size() > 6 && name.compare(name.size() - 6, 6, "_total") == 0;
+    out += fmt::format("# TYPE veille_{} {}\nveille_{} {}\n", name, counter ? "counter" : "gauge",
+                       name, value);
   }
   return out;
 }

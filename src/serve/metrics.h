@@ -20,7 +20,8 @@ class Metrics {
   void Observe(const std::string& route, int status, double seconds);
   void AddIngest(int64_t documents, int64_t errors);
 
-  // The text format, with `gauges` (name, value) appended as veille_<name>.
+  // The text format, with `gauges` (name, value) appended as veille_<name>
+  // (typed counter when the name ends in "_total").
   std::string Render(const std::map<std::string, int64_t>& gauges) const;
 
   // Upper bounds of the latency buckets, seconds (then +Inf).

@@ -4,11 +4,11 @@
 
 #include <chrono>
 #include <map>
-#include <mutex>
-#include <unordered_map>
+#include <memory>
 
 #include <fmt/format.h>
 
+#include "serve/response_cache.h"
 #include "serve/routes.h"
 
 namespace veille::serve {
@@ -52,7 +52,10 @@ Status ServeOptions::Validate() const {
   if (store_connections < 1 || store_connections > 256) {
     return Status::InvalidInput("serve: --connections must be 1..256");
   }
-  if (cache_ttl_s < 0) return Status::InvalidInput("serve: --cache-ttl-s must be >= 0");
+  if (cache_ttl_s < 0 || cache_stale_s < 0 || cache_mib < 0 || cache_mib > 65536) {
+    return Status::InvalidInput(
+        "serve: --cache-ttl-s and --cache-stale-s must be >= 0, --cache-mib 0..65536");
+  }
   if (max_page_size < 1 || max_query_chars < 1 || max_body_bytes < 1) {
     return Status::InvalidInput("serve: bounds must be positive");
   }
@@ -67,7 +70,8 @@ class Server::Impl {
               static_cast<size_t>(options.store_connections)),
         catalog_(config, analysis),
         ctx_{options_, pool_, catalog_, metrics_, IsLoopbackHost(options.host)},
-        loopback_(IsLoopbackHost(options.host)) {
+        loopback_(IsLoopbackHost(options.host)),
+        cache_(CacheOptions(options)) {
     http_.new_task_queue = [n = options_.threads] {
       return new httplib::ThreadPool(static_cast<size_t>(n));
     };
@@ -128,33 +132,25 @@ class Server::Impl {
     return o;
   }
 
-  struct CachedAnswer {
-    std::string body;
-    std::string content_type;
-    std::chrono::steady_clock::time_point expires;
-  };
-  static constexpr size_t kMaxCached = 4096;
-
-  bool FromCache(const httplib::Request& req, httplib::Response& res) {
-    std::lock_guard<std::mutex> lock(cache_mu_);
-    const auto it = cache_.find(req.target);
-    if (it == cache_.end() || it->second.expires < std::chrono::steady_clock::now()) return false;
-    res.set_content(it->second.body, it->second.content_type.c_str());
-    return true;
+  static ResponseCache::Options CacheOptions(const ServeOptions& o) {
+    ResponseCache::Options c;
+    c.ttl = std::chrono::seconds(o.cache_ttl_s);
+    c.stale = std::chrono::seconds(o.cache_stale_s);
+    c.max_bytes = static_cast<size_t>(o.cache_mib) << 20;
+    return c;
   }
 
-  void ToCache(const httplib::Request& req, const httplib::Response& res) {
-    if (res.status != 200 && res.status > 0) return;
-    std::lock_guard<std::mutex> lock(cache_mu_);
-    if (cache_.size() >= kMaxCached) cache_.clear();
-    cache_[req.target] = {
-        res.body, res.get_header_value("Content-Type"),
-        std::chrono::steady_clock::now() + std::chrono::seconds(options_.cache_ttl_s)};
-  }
-
-  void ClearCache() {
-    std::lock_guard<std::mutex> lock(cache_mu_);
-    cache_.clear();
+  // Answers `req` from the response cache, or with `handler` (whose 200
+  // answers are kept).
+  void Cached(const httplib::Server::Handler& handler, const httplib::Request& req,
+              httplib::Response& res) {
+    const ResponseCache::Outcome got = cache_.Get(req.target, [&]() -> ResponseCache::AnswerPtr {
+      handler(req, res);
+      if (res.status > 0 && res.status != 200) return nullptr;
+      return std::make_shared<const ResponseCache::Answer>(
+          ResponseCache::Answer{res.body, res.get_header_value("Content-Type")});
+    });
+    if (!got.computed) res.set_content(got.answer->body, got.answer->content_type.c_str());
   }
 
   void Add(const char* method, const char* pattern, const char* name,
@@ -174,12 +170,11 @@ class Server::Impl {
         res.status = 403;
         res.set_content(R"({"error":{"status":403,"message":"unexpected Host header"}})",
                         "application/json");
-      } else if (cacheable && FromCache(req, res)) {
-        // served from the cache
+      } else if (cacheable) {
+        Cached(handler, req, res);
       } else {
         handler(req, res);
-        if (cacheable) ToCache(req, res);
-        if (!is_get) ClearCache();
+        if (!is_get) cache_.Invalidate();
       }
       const double seconds =
           std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
@@ -210,6 +205,13 @@ class Server::Impl {
       g["entities"] = st->entities;
     }
     if (Result<int64_t> max = (*store)->MaxStoryId(); max.ok()) g["story_ids_used"] = *max;
+    const ResponseCache::Counters c = cache_.counters();
+    g["response_cache_entries"] = c.entries;
+    g["response_cache_bytes"] = c.bytes;
+    g["response_cache_fresh_hits_total"] = c.fresh_hits;
+    g["response_cache_stale_hits_total"] = c.stale_hits;
+    g["response_cache_shared_total"] = c.waits;
+    g["response_cache_computes_total"] = c.computes;
     return g;
   }
 
@@ -247,8 +249,7 @@ class Server::Impl {
   const bool loopback_;  // listening on a loopback address: Host headers are checked
   httplib::Server http_;
   int port_ = -1;
-  std::mutex cache_mu_;
-  std::unordered_map<std::string, CachedAnswer> cache_;  // by request target
+  ResponseCache cache_;
 };
 
 Server::Server(const Config& config, const ServeOptions& options, const AnalysisResources* analysis)

@@ -38,9 +38,13 @@ struct ServeOptions {
   int64_t max_page_size = 100;
   size_t max_query_chars = 256;
   // GET answers (200 only) are reused for this many seconds per URL (0: no
-  // cache); POST /api/ingest and DELETE clear the cache. Bounds how stale a
-  // page may be when another process (`veille watch`) writes the database.
+  // cache), then served for up to cache_stale_s more while one request
+  // recomputes them; POST /api/ingest and DELETE clear the cache. Their sum
+  // bounds how stale a page may be when another process (`veille watch`)
+  // writes the database. At most cache_mib MiB of answers are kept.
   int cache_ttl_s = 5;
+  int cache_stale_s = 30;
+  int cache_mib = 64;
   // One line per request ("" when null): method, path, status, milliseconds.
   std::function<void(std::string_view)> access_log;
 

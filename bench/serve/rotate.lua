@@ -1,0 +1,16 @@
+-- wrk script: each request takes the next path of the file given after `--`
+-- (one path per line), each thread starting at its own place in the list.
+local paths = {}
+local next_index = 1
+
+function init(args)
+  for line in io.lines(args[1]) do
+    if line ~= "" then paths[#paths + 1] = line end
+  end
+  next_index = math.random(#paths)
+end
+
+function request()
+  next_index = next_index % #paths + 1
+  return wrk.format(nil, paths[next_index])
+end

@@ -1,0 +1,110 @@
+#include "serve/response_cache.h"
+
+#include <utility>
+
+namespace veille::serve {
+
+ResponseCache::Outcome ResponseCache::Get(const std::string& key,
+                                          const std::function<AnswerPtr()>& compute) {
+  std::unique_lock<std::mutex> lock(mu_);
+  {
+    const Clock::time_point now = Clock::now();
+    const bool refreshing = flights_.count(key) > 0;
+    if (auto it = entries_.find(key); it != entries_.end()) {
+      const auto age = now - it->second.stored;
+      if (age < options_.ttl || (refreshing && age < options_.ttl + options_.stale)) {
+        lru_.splice(lru_.begin(), lru_, it->second.lru);
+        const bool stale = age >= options_.ttl;
+        ++(stale ? counters_.stale_hits : counters_.fresh_hits);
+        return {it->second.answer, false, stale};
+      }
+      if (age >= options_.ttl + options_.stale) {
+        Erase(it);
+      } else {
+        // Stale and nobody refreshing it: this request does, the others are
+        // served the stale answer meanwhile.
+        return Compute(lock, key, compute, /*lead=*/true);
+      }
+    }
+    if (!refreshing) return Compute(lock, key, compute, /*lead=*/true);
+    // Another request computes this answer: wait for it.
+    const std::shared_ptr<Flight> flight = flights_[key];
+    if (!flight->done_cv.wait_until(lock, now + options_.max_wait,
+                                    [&flight] { return flight->done; })) {
+      return Compute(lock, key, compute, /*lead=*/false);  // too slow: compute our own
+    }
+    if (flight->answer == nullptr) {
+      // Its computation gave nothing to share (an error): compute our own,
+      // in parallel with the other waiters rather than one after another.
+      return Compute(lock, key, compute, /*lead=*/false);
+    }
+    ++counters_.waits;
+    return {flight->answer, false, false};
+  }
+}
+
+ResponseCache::Outcome ResponseCache::Compute(std::unique_lock<std::mutex>& lock,
+                                              const std::string& key,
+                                              const std::function<AnswerPtr()>& compute,
+                                              bool lead) {
+  std::shared_ptr<Flight> flight;
+  if (lead) {
+    flight = std::make_shared<Flight>();
+    flights_[key] = flight;
+  }
+  const uint64_t generation = generation_;
+  ++counters_.computes;
+  lock.unlock();
+  AnswerPtr answer = compute();
+  lock.lock();
+  if (answer != nullptr && generation == generation_) Keep(key, answer);
+  if (flight != nullptr) {
+    if (auto it = flights_.find(key); it != flights_.end() && it->second == flight) {
+      flights_.erase(it);
+    }
+    flight->done = true;
+    flight->answer = answer;
+    flight->done_cv.notify_all();
+  }
+  return {std::move(answer), true, false};
+}
+
+void ResponseCache::Keep(const std::string& key, AnswerPtr answer) {
+  const size_t size = key.size() + answer->body.size() + answer->content_type.size();
+  if (size > options_.max_entry_bytes || size > options_.max_bytes) return;
+  if (auto it = entries_.find(key); it != entries_.end()) Erase(it);
+  while (bytes_ + size > options_.max_bytes && !lru_.empty()) {
+    Erase(entries_.find(lru_.back()));
+  }
+  lru_.push_front(key);
+  entries_.emplace(key, Entry{std::move(answer), Clock::now(), lru_.begin()});
+  bytes_ += size;
+}
+
+void ResponseCache::Erase(std::unordered_map<std::string, Entry>::iterator it) {
+  bytes_ -=
+      it->first.size() + it->second.answer->body.size() + it->second.answer->content_type.size();
+  lru_.erase(it->second.lru);
+  entries_.erase(it);
+}
+
+void ResponseCache::Invalidate() {
+  std::lock_guard<std::mutex> lock(mu_);
+  entries_.clear();
+  lru_.clear();
+  bytes_ = 0;
+  // Requests arriving from now on must not join a computation that may
+  // predate the write; the ones already waiting still get its answer.
+  flights_.clear();
+  ++generation_;
+}
+
+ResponseCache::Counters ResponseCache::counters() const {
+  std::lock_guard<std::mutex> lock(mu_);
+  Counters c = counters_;
+  c.entries = static_cast<int64_t>(entries_.size());
+  c.bytes = static_cast<int64_t>(bytes_);
+  return c;
+}
+
+}  // namespace veille::serve

@@ -1,0 +1,111 @@
+// ResponseCache: GET answers kept by request target for a few seconds, so
+// that what many people ask at once (the front page, a hot story, a popular
+// search) is computed once per period whatever the load.
+//
+// - Fresh (younger than `ttl`): served as is.
+// - Stale (between `ttl` and `ttl + stale`): served while one request
+//   recomputes it (stale-while-revalidate), so an expiry never makes every
+//   client wait at once.
+// - Missing or older: the first request computes it; concurrent requests for
+//   the same target wait for that answer (single flight) instead of computing
+//   it again, for at most `max_wait`, after which they compute their own.
+// - Invalidate() (after a write) drops every answer; answers being computed
+//   at that moment are handed to the requests already waiting for them but
+//   not kept (they may predate the write).
+// - Bounded by bytes, least recently used first out; an answer larger than
+//   `max_entry_bytes` is not kept.
+// Thread-safe.
+#ifndef VEILLE_SERVE_RESPONSE_CACHE_H_
+#define VEILLE_SERVE_RESPONSE_CACHE_H_
+
+#include <chrono>
+#include <condition_variable>
+#include <cstddef>
+#include <cstdint>
+#include <functional>
+#include <list>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+
+namespace veille::serve {
+
+class ResponseCache {
+ public:
+  using Clock = std::chrono::steady_clock;
+
+  struct Options {
+    std::chrono::milliseconds ttl{5000};
+    std::chrono::milliseconds stale{30000};
+    size_t max_bytes = size_t{64} << 20;
+    size_t max_entry_bytes = size_t{4} << 20;
+    std::chrono::milliseconds max_wait{2000};
+  };
+
+  struct Answer {
+    std::string body;
+    std::string content_type;
+  };
+  using AnswerPtr = std::shared_ptr<const Answer>;
+
+  // What Get gave: `answer` null only when `compute` ran here and returned
+  // null (an answer not to keep, e.g. an error: the caller's own response).
+  struct Outcome {
+    AnswerPtr answer;
+    bool computed = false;  // `compute` ran in this call
+    bool stale = false;     // a stale answer served during its refresh
+  };
+
+  struct Counters {
+    int64_t fresh_hits = 0;
+    int64_t stale_hits = 0;
+    int64_t waits = 0;  // requests answered by another request's computation
+    int64_t computes = 0;
+    int64_t entries = 0;
+    int64_t bytes = 0;
+  };
+
+  explicit ResponseCache(const Options& options) : options_(options) {}
+
+  // The answer for `key`: a kept one, the one another request is computing,
+  // or the one `compute` returns (called at most once, in this thread; it
+  // returns null for an answer that must not be kept).
+  Outcome Get(const std::string& key, const std::function<AnswerPtr()>& compute);
+
+  // Drops every answer (see the file comment).
+  void Invalidate();
+
+  Counters counters() const;
+
+ private:
+  struct Entry {
+    AnswerPtr answer;
+    Clock::time_point stored;
+    std::list<std::string>::iterator lru;  // position in lru_
+  };
+  struct Flight {
+    std::condition_variable done_cv;
+    bool done = false;
+    AnswerPtr answer;
+  };
+
+  Outcome Compute(std::unique_lock<std::mutex>& lock, const std::string& key,
+                  const std::function<AnswerPtr()>& compute, bool lead);
+  void Keep(const std::string& key, AnswerPtr answer);              // mu_ held
+  void Erase(std::unordered_map<std::string, Entry>::iterator it);  // mu_ held
+
+  const Options options_;
+  mutable std::mutex mu_;
+  std::unordered_map<std::string, Entry> entries_;
+  std::list<std::string> lru_;  // most recently used first
+  std::unordered_map<std::string, std::shared_ptr<Flight>> flights_;
+  size_t bytes_ = 0;
+  uint64_t generation_ = 0;  // bumped by Invalidate
+  Counters counters_;
+};
+
+}  // namespace veille::serve
+
+#endif  // VEILLE_SERVE_RESPONSE_CACHE_H_
