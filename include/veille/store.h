@@ -253,9 +253,10 @@ class Store {
   // 2,000 articles match, only the 2,000 most recently stored (highest ids)
   // are ranked, which bounds the cost of common words.
   virtual Result<std::vector<SearchHit>> Search(std::string_view query, int64_t limit) = 0;
-  // As Search, but only the hits' ids and scores (title, site and snippet
-  // left empty): cheaper when the caller re-ranks them.
-  virtual Result<std::vector<SearchHit>> SearchIds(std::string_view query, int64_t limit) = 0;
+  // The ids of the articles matching an FTS5 query, newest (highest id)
+  // first, at most `limit` (<= 100,000): the index's posting lists read
+  // without ranking, for callers that score candidates themselves.
+  virtual Result<std::vector<int64_t>> MatchIds(std::string_view query, int64_t limit) = 0;
   virtual Result<StoreStats> Stats() = 0;
   // Calls fn for every article (latest revision) in id order; stops at the
   // first non-OK status fn returns and returns it.
@@ -409,6 +410,10 @@ struct StoreOptions {
   // SQLite page cache per connection, KiB (at least 1024). Larger keeps the
   // indexes updated at every commit in memory; costs that much RAM at most.
   int cache_kib = 65536;
+  // Bytes of the database file read through a memory map instead of read
+  // calls (0: none). Shared between the connections of a process by the OS
+  // page cache; for read-mostly connections (serve).
+  int64_t mmap_bytes = 0;
 };
 
 // Opens (creating if needed) an SQLite store at `path` (":memory:" works),

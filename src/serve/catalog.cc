@@ -1,6 +1,7 @@
 #include "serve/catalog.h"
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <set>
 #include <unordered_map>
@@ -23,6 +24,11 @@ constexpr auto kEntitiesTtl = std::chrono::minutes(1);
 // Similar articles: distinctive terms queried, candidates re-ranked.
 constexpr size_t kSimilarTerms = 10;
 constexpr int64_t kSimilarCandidates = 60;
+// Postings read per term for the similar-article candidates (the terms are
+// in at most 2 % of the articles; a stem's prefix may match more).
+constexpr int64_t kSimilarPostings = 1500;
+// Two results this close (TF-IDF cosine) are the same text: one is shown.
+constexpr double kSimilarSameText = 0.9;
 // Similar stories: central entities looked up, stories taken per entity.
 constexpr size_t kSimilarStoryEntities = 4;
 constexpr int64_t kSimilarStoriesPerEntity = 12;
@@ -64,6 +70,20 @@ std::string Quote(std::string_view term) {
     out += c;
   }
   return out + "\"";
+}
+
+// A title compared as the same title: spaces collapsed, ASCII lowercased.
+std::string TitleKey(std::string_view title) {
+  std::string key;
+  for (char c : title) {
+    if (std::isspace(static_cast<unsigned char>(c))) {
+      if (!key.empty() && key.back() != ' ') key += ' ';
+    } else {
+      key += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    }
+  }
+  if (!key.empty() && key.back() == ' ') key.pop_back();
+  return key;
 }
 
 // Unix seconds of an article: published, else ingested (0 if neither parses).
@@ -194,7 +214,7 @@ Result<std::vector<SimilarArticle>> Catalog::Similar(Store& store, int64_t artic
   VEILLE_ASSIGN_OR_RETURN(std::shared_ptr<const DocumentFrequencies> df, Frequencies(store));
   const SparseVector vec = TfIdf(MergedTerms(self.front()), *df);
   // The heaviest terms that are distinctive (in at most 2% of the articles,
-  // so that the OR query stays selective).
+  // so that their postings stay short).
   const int64_t max_df = std::max<int64_t>(20, df->document_count() / 50);
   std::vector<std::pair<float, std::string>> ranked;
   for (const auto& [term, weight] : vec) {
@@ -205,37 +225,75 @@ Result<std::vector<SimilarArticle>> Catalog::Similar(Store& store, int64_t artic
   });
   if (ranked.size() > kSimilarTerms) ranked.resize(kSimilarTerms);
   if (ranked.empty()) return std::vector<SimilarArticle>();
-  std::string query;
-  for (const auto& [w, term] : ranked) {
-    (void)w;
-    if (!query.empty()) query += " OR ";
-    query += Quote(term) + "*";
-  }
+  // Its copy group: its copies, or when it is a copy, its original and the
+  // original's other copies.
   std::unordered_set<int64_t> excluded = {article_id};
   VEILLE_ASSIGN_OR_RETURN(std::vector<CopyLinkRow> copies, store.ListCopies(article_id));
   for (const CopyLinkRow& c : copies) {
     excluded.insert(c.original_id);
     excluded.insert(c.copy_id);
+    if (c.copy_id == article_id) {
+      VEILLE_ASSIGN_OR_RETURN(std::vector<CopyLinkRow> siblings, store.ListCopies(c.original_id));
+      for (const CopyLinkRow& sibling : siblings) excluded.insert(sibling.copy_id);
+    }
   }
-  // Candidates by bm25 (ids only), re-ranked by TF-IDF cosine of their
-  // stored term vectors (no text loaded).
-  VEILLE_ASSIGN_OR_RETURN(std::vector<SearchHit> hits, store.SearchIds(query, kSimilarCandidates));
+  // Candidates: the articles holding the most weight of those terms, summed
+  // term at a time over each term's newest postings (no ranking query), then
+  // re-ranked by the TF-IDF cosine of their stored term vectors (no text).
+  std::unordered_map<int64_t, float> overlap;
+  for (const auto& [weight, term] : ranked) {
+    VEILLE_ASSIGN_OR_RETURN(std::vector<int64_t> matches,
+                            store.MatchIds(Quote(term) + "*", kSimilarPostings));
+    for (int64_t id : matches) overlap[id] += weight;
+  }
+  std::vector<std::pair<float, int64_t>> candidates;
+  candidates.reserve(overlap.size());
+  for (const auto& [id, weight] : overlap) {
+    if (excluded.count(id) == 0) candidates.emplace_back(weight, id);
+  }
+  const auto better = [](const auto& a, const auto& b) {
+    return a.first != b.first ? a.first > b.first : a.second > b.second;  // then newer
+  };
+  const size_t keep = std::min<size_t>(candidates.size(), kSimilarCandidates);
+  std::partial_sort(candidates.begin(), candidates.begin() + keep, candidates.end(), better);
   std::vector<int64_t> ids;
-  for (const SearchHit& hit : hits) {
-    if (excluded.count(hit.id) == 0) ids.push_back(hit.id);
-  }
+  for (size_t i = 0; i < keep; ++i) ids.push_back(candidates[i].second);
   VEILLE_ASSIGN_OR_RETURN(std::vector<ArticleTerms> others, store.GetArticleTerms(ids));
-  std::vector<SimilarArticle> out;
+  struct Scored {
+    SimilarArticle article;
+    SparseVector vec;
+  };
+  std::vector<Scored> scored;
   for (ArticleTerms& other : others) {
-    const double score = Cosine(vec, TfIdf(MergedTerms(other), *df));
+    SparseVector other_vec = TfIdf(MergedTerms(other), *df);
+    const double score = Cosine(vec, other_vec);
     if (score <= 0) continue;
-    out.push_back({other.id, std::move(other.title), std::move(other.site),
-                   std::move(other.published), score});
+    scored.push_back({{other.id, std::move(other.title), std::move(other.site),
+                       std::move(other.published), score},
+                      std::move(other_vec)});
   }
-  std::sort(out.begin(), out.end(), [](const SimilarArticle& a, const SimilarArticle& b) {
-    return a.score != b.score ? a.score > b.score : a.id < b.id;
+  std::sort(scored.begin(), scored.end(), [](const Scored& a, const Scored& b) {
+    return a.article.score != b.article.score ? a.article.score > b.article.score
+                                              : a.article.id < b.article.id;
   });
-  if (static_cast<int64_t>(out.size()) > limit) out.resize(limit);
+  // One article per text: a result nearly identical to a better one, or
+  // under the same title (the same dispatch elsewhere, not linked as a copy
+  // of this article), is left out, so that the list shows different articles.
+  std::vector<SimilarArticle> out;
+  std::vector<const SparseVector*> kept;
+  std::set<std::string> titles;
+  for (Scored& s : scored) {
+    if (static_cast<int64_t>(out.size()) >= limit) break;
+    const std::string title = TitleKey(s.article.title);
+    const bool repeat = (!title.empty() && titles.count(title) > 0) ||
+                        std::any_of(kept.begin(), kept.end(), [&](const SparseVector* k) {
+                          return Cosine(*k, s.vec) >= kSimilarSameText;
+                        });
+    if (repeat) continue;
+    kept.push_back(&s.vec);
+    titles.insert(title);
+    out.push_back(std::move(s.article));
+  }
   return out;
 }
 

@@ -67,8 +67,10 @@ class Catalog {
 
   // Articles nearest to `article_id` by TF-IDF cosine of their stored
   // term vectors (Store::GetArticleTerms: no text is read), excluding its
-  // copy group; candidates are the bm25 best of an FTS5 OR query of its
-  // heaviest distinctive terms (never a scan). The document frequencies are
+  // copy group; candidates are the articles sharing the most weight of its
+  // heaviest distinctive terms, read from the FTS5 postings of those terms
+  // (bounded per term; never a scan). Of results nearly identical to each
+  // other (the same text elsewhere), only the best is kept. The document frequencies are
   // cached (reloaded every 10 minutes and after an ingest or a delete).
   // kNotFound for an unknown article.
   Result<std::vector<SimilarArticle>> Similar(Store& store, int64_t article_id, int64_t limit);

@@ -129,6 +129,9 @@ class Server::Impl {
 
   static StoreOptions StoreReadOptions(StoreOptions o) {
     o.cache_kib = std::min(o.cache_kib, 16384);  // several connections: bound the page caches
+    // Reads through a map of the file: no copy per page read, one copy of
+    // each page for every connection (the OS page cache).
+    o.mmap_bytes = int64_t{1} << 30;
     return o;
   }
 

@@ -47,6 +47,7 @@ using store::Statement;
 
 constexpr int64_t kMaxListLimit = 10000;
 constexpr int64_t kMaxSearchLimit = 1000;
+constexpr int64_t kMaxMatchIds = 100000;
 // Matches ranked per search at most (the newest ones; see RunSearch).
 constexpr int64_t kMaxRankedMatches = 2000;
 constexpr int64_t kTopSites = 20;
@@ -268,15 +269,15 @@ class SqliteStore final : public Store {
                                 "': " + hits.status().message());
   }
 
-  Result<std::vector<SearchHit>> SearchIds(std::string_view query, int64_t limit) override {
+  Result<std::vector<int64_t>> MatchIds(std::string_view query, int64_t limit) override {
     if (std::all_of(query.begin(), query.end(),
                     [](char c) { return std::isspace(static_cast<unsigned char>(c)); })) {
       return Status::InvalidInput("empty search query");
     }
-    limit = std::clamp<int64_t>(limit, 0, kMaxSearchLimit);
-    Result<std::vector<SearchHit>> hits = RankMatches(query, limit);
-    if (hits.ok() || hits.status().code() != StatusCode::kInternal) return hits;
-    return RankMatches(QuoteWords(query), limit);
+    limit = std::clamp<int64_t>(limit, 0, kMaxMatchIds);
+    Result<std::vector<int64_t>> ids = NewestMatches(query, limit);
+    if (ids.ok() || ids.status().code() != StatusCode::kInternal) return ids;
+    return NewestMatches(QuoteWords(query), limit);
   }
 
   Result<StoreStats> Stats() override {
@@ -677,26 +678,18 @@ class SqliteStore final : public Store {
     return row ? s.ColumnInt(0) : 0;
   }
 
-  // The best matches' ids and bm25 scores, without titles or snippets.
-  Result<std::vector<SearchHit>> RankMatches(std::string_view fts_query, int64_t limit) {
-    VEILLE_ASSIGN_OR_RETURN(const int64_t floor, RankFloor(fts_query));
-    // ORDER BY rank lets FTS5 sort inside the virtual table. bm25 weights: a
-    // title match counts twice a text match.
+  // The newest `limit` matches' ids: FTS5 walks the doclist backwards.
+  Result<std::vector<int64_t>> NewestMatches(std::string_view fts_query, int64_t limit) {
     VEILLE_ASSIGN_OR_RETURN(
-        Statement s,
-        db_->Prepare("SELECT rowid, rank FROM articles_fts WHERE articles_fts MATCH ?1 "
-                     "AND rank MATCH 'bm25(2.0, 1.0)' AND rowid >= ?3 ORDER BY rank LIMIT ?2"));
+        Statement s, db_->Prepare("SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?1 "
+                                  "ORDER BY rowid DESC LIMIT ?2"));
     s.BindText(1, fts_query);
     s.BindInt(2, limit);
-    s.BindInt(3, floor);
-    std::vector<SearchHit> hits;
+    std::vector<int64_t> ids;
     for (;;) {
       VEILLE_ASSIGN_OR_RETURN(const bool row, s.Step());
-      if (!row) return hits;
-      SearchHit hit;
-      hit.id = s.ColumnInt(0);
-      hit.score = s.ColumnDouble(1);
-      hits.push_back(std::move(hit));
+      if (!row) return ids;
+      ids.push_back(s.ColumnInt(0));
     }
   }
 
@@ -773,6 +766,9 @@ Result<std::unique_ptr<Store>> OpenSqliteStore(const std::string& path,
   VEILLE_RETURN_IF_ERROR(
       db->Exec("PRAGMA cache_size = -" + std::to_string(std::max(1024, options.cache_kib))));
   VEILLE_RETURN_IF_ERROR(db->Exec("PRAGMA temp_store = MEMORY"));
+  if (options.mmap_bytes > 0) {
+    VEILLE_RETURN_IF_ERROR(db->Exec("PRAGMA mmap_size = " + std::to_string(options.mmap_bytes)));
+  }
   VEILLE_RETURN_IF_ERROR(store::ApplyMigrations(*db));
   return std::unique_ptr<Store>(new SqliteStore(std::move(db), options));
 }

@@ -138,8 +138,13 @@ TEST_F(ServeTest, SimilarExcludesTheArticleAndItsCopies) {
     excluded.insert(c["original_id"].get<int64_t>());
     excluded.insert(c["copy_id"].get<int64_t>());
   }
+  // The sample holds other reports of the same summit: some are found, each
+  // shown once (one article per title).
+  EXPECT_FALSE(r["similar"].empty());
+  std::set<std::string> titles;
   double previous = 2;
   for (const auto& s : r["similar"]) {
+    EXPECT_TRUE(titles.insert(s["title"].get<std::string>()).second) << s["title"];
     EXPECT_EQ(excluded.count(s["id"].get<int64_t>()), 0u);
     EXPECT_LE(s["score"].get<double>(), previous);
     previous = s["score"].get<double>();
