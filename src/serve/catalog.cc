@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cctype>
 #include <cmath>
+#include <exception>
 #include <set>
 #include <unordered_map>
 #include <unordered_set>
@@ -354,12 +355,19 @@ Result<IngestReport> Catalog::Ingest(std::string_view name, std::string bytes) {
     VEILLE_ASSIGN_OR_RETURN(writer_, OpenSqliteStore(config_.db_path, config_.store));
   }
   IngestReport report;
-  report.summary = IngestBuffer(name, std::move(bytes), config_, *analysis_, *writer_,
-                                [&](const IngestEvent& e) {
-                                  if (report.events.size() < IngestReport::kMaxEvents) {
-                                    report.events.push_back(e);
-                                  }
-                                });
+  try {
+    report.summary = IngestBuffer(name, std::move(bytes), config_, *analysis_, *writer_,
+                                  [&](const IngestEvent& e) {
+                                    if (report.events.size() < IngestReport::kMaxEvents) {
+                                      report.events.push_back(e);
+                                    }
+                                  });
+  } catch (const std::exception& e) {
+    // Closing the connection rolls back whatever transaction it had open;
+    // the next write opens a new one.
+    writer_.reset();
+    return Status::Internal(fmt::format("ingest of '{}' failed: {}", name, e.what()));
+  }
   std::lock_guard<std::mutex> cache_lock(cache_mu_);
   df_.reset();
   entities_.reset();
@@ -371,6 +379,19 @@ Status Catalog::Delete(int64_t article_id) {
   if (writer_ == nullptr) {
     VEILLE_ASSIGN_OR_RETURN(writer_, OpenSqliteStore(config_.db_path, config_.store));
   }
+  try {
+    VEILLE_RETURN_IF_ERROR(DeleteLocked(article_id));
+  } catch (const std::exception& e) {
+    writer_.reset();  // rolls back the open transaction
+    return Status::Internal(fmt::format("delete of article {} failed: {}", article_id, e.what()));
+  }
+  std::lock_guard<std::mutex> cache_lock(cache_mu_);
+  df_.reset();
+  entities_.reset();
+  return Status::Ok();
+}
+
+Status Catalog::DeleteLocked(int64_t article_id) {
   // The deletion and the re-summary of the article's story (DeleteArticle
   // clears it) in one transaction.
   VEILLE_RETURN_IF_ERROR(writer_->Begin());
@@ -383,14 +404,8 @@ Status Catalog::Delete(int64_t article_id) {
   // Other writers (watch, ingest) reload their in-memory stories.
   if (s.ok()) s = writer_->BumpWriteGeneration().status();
   if (s.ok()) s = writer_->Commit();
-  if (!s.ok()) {
-    (void)writer_->Rollback();
-    return s;
-  }
-  std::lock_guard<std::mutex> cache_lock(cache_mu_);
-  df_.reset();
-  entities_.reset();
-  return Status::Ok();
+  if (!s.ok()) (void)writer_->Rollback();
+  return s;
 }
 
 }  // namespace veille::serve

@@ -85,7 +85,9 @@ class Catalog {
   Result<std::shared_ptr<const std::vector<EntitySummary>>> Entities(Store& store);
 
   // Runs a request body through the pipeline (IngestBuffer) on the writer
-  // connection, one ingest at a time; invalidates the caches.
+  // connection, one ingest at a time; invalidates the caches. An exception
+  // from below (memory) becomes kInternal and the writer connection is
+  // closed, which rolls its transaction back.
   Result<IngestReport> Ingest(std::string_view name, std::string bytes);
 
   // Store::DeleteArticle on the writer connection (serialised with ingest);
@@ -97,6 +99,8 @@ class Catalog {
 
  private:
   Result<std::shared_ptr<const DocumentFrequencies>> Frequencies(Store& store);
+  // Delete's transaction on writer_ (write_mu_ held).
+  Status DeleteLocked(int64_t article_id);
 
   const Config config_;
   const AnalysisResources* analysis_;

@@ -96,6 +96,23 @@ class Server::Impl {
         HtmlError(res, status, msg);
       }
     });
+    // Writes are authorised before their body is read: an unauthorised
+    // client cannot make the server take in max_body_bytes first.
+    http_.set_pre_routing_handler([this](const httplib::Request& req, httplib::Response& res) {
+      if (req.method == "GET" || req.method == "HEAD") {
+        return httplib::Server::HandlerResponse::Unhandled;
+      }
+      const bool foreign_host =
+          loopback_ && !IsLoopbackHost(HostName(req.get_header_value("Host")));
+      if (!foreign_host && AuthorizeWrite(ctx_, req, res)) {
+        return httplib::Server::HandlerResponse::Unhandled;
+      }
+      if (foreign_host) JsonError(res, 403, "unexpected Host header");
+      SecurityHeaders(res);
+      res.set_header("Connection", "close");  // its body is left unread
+      metrics_.Observe("write_refused", res.status, 0);
+      return httplib::Server::HandlerResponse::Handled;
+    });
     http_.set_exception_handler(
         [](const httplib::Request& req, httplib::Response& res, std::exception_ptr) {
           SecurityHeaders(res);

@@ -294,8 +294,13 @@ TEST_F(ServeTest, DeleteArticleUpdatesItsStory) {
 TEST_F(ServeTest, TokenGuardsWrites) {
   ServeOptions options;
   options.token = "s3cret";
+  options.max_body_bytes = 4096;
   Start(options);
   auto r = client_->Post("/api/ingest", "hello world", "text/plain");
+  ASSERT_TRUE(r);
+  EXPECT_EQ(r->status, 401);
+  // Refused before its body is read: 401, not "too large" (413).
+  r = client_->Post("/api/ingest", std::string(8192, 'x'), "text/plain");
   ASSERT_TRUE(r);
   EXPECT_EQ(r->status, 401);
   httplib::Headers h = {{"Authorization", "Bearer wrong"}};
