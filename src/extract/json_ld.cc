@@ -139,8 +139,8 @@ JsonLdFacts ReadJsonLd(const std::vector<std::string>& scripts) {
     // A page typed otherwise (WebPage, Recipe, VideoObject...) still dates
     // itself.
     for (const Json* obj : objects) {
-      if (!facts.date_published.empty()) break;
-      facts.date_published = DateOf(*obj);
+      if (!facts.date_published.empty() || !facts.other_date.empty()) break;
+      facts.other_date = DateOf(*obj);
     }
     return facts;
   } catch (...) {

@@ -12,7 +12,9 @@ namespace veille::extract {
 struct JsonLdFacts {
   std::string headline;
   std::string author;          // names joined by ", " when several
-  std::string date_published;  // as written; normalised by the caller
+  std::string date_published;  // the article's own date, as written; normalised by the caller
+  std::string other_date;      // else the first date of an object of another type (a WebPage, an
+                               // embedded VideoObject): weaker evidence, as written
   std::string publisher;       // the publisher's name
   std::string image;           // an image URL
   std::string url;
@@ -21,8 +23,9 @@ struct JsonLdFacts {
 // Reads `scripts` (the text of each JSON-LD block, in page order). The first
 // object typed as an article (NewsArticle, Article, BlogPosting, Report...)
 // gives the facts; without one, the first object with a headline does. The
-// date is datePublished, else uploadDate, else dateCreated, of that object,
-// else of the first object of any type that has one (a WebPage, a Recipe).
+// date is datePublished, else uploadDate, else dateCreated, of that object;
+// without one, other_date is that of the first object of any type that has
+// one (a WebPage, a Recipe, a video embedded in the article).
 // Malformed blocks are skipped. Strings come back with entities decoded and
 // white space collapsed; absent facts are empty.
 JsonLdFacts ReadJsonLd(const std::vector<std::string>& scripts);

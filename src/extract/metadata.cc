@@ -100,9 +100,9 @@ void MetadataCollector::Visit(const DomNode& element, bool in_content) {
     }
   } else if (tag == "time") {
     const std::string_view datetime = AttrView(element, "datetime");
-    if (!datetime.empty() && (in.time_datetime.empty() || (in_content && !time_in_content_))) {
+    if (!datetime.empty() && (in.time_datetime.empty() || (in_content && !in.time_in_content))) {
       in.time_datetime = std::string(datetime);
-      time_in_content_ = in_content;
+      in.time_in_content = in_content;
     }
   } else if (tag == "a") {
     if (in.rel_author.empty() && HasToken(Lowered(AttrView(element, "rel")), "author")) {
@@ -196,29 +196,10 @@ std::string StripBylinePrefix(std::string_view text) {
   return std::string(text);
 }
 
-// The numeric UTC offset ending a date-time ("+02:00", "-0500", "+01"), in
-// minutes; false when there is none (no time, "Z", or no zone).
-bool TrailingOffset(std::string_view s, int* minutes) {
-  if (s.size() < 14) return false;  // "YYYY-MM-DDTHH" at least
-  const size_t sign = s.find_last_of("+-");
-  if (sign == std::string_view::npos || sign < 13) return false;
-  std::string_view digits = s.substr(sign + 1);
-  int value[2] = {0, 0};
-  for (int part = 0; part < 2 && !digits.empty(); ++part) {
-    if (digits.size() < 2 || !std::isdigit(static_cast<unsigned char>(digits[0])) ||
-        !std::isdigit(static_cast<unsigned char>(digits[1]))) {
-      return false;
-    }
-    value[part] = (digits[0] - '0') * 10 + (digits[1] - '0');
-    digits.remove_prefix(2);
-    if (!digits.empty() && digits[0] == ':') digits.remove_prefix(1);
-  }
-  if (!digits.empty() || value[0] > 18 || value[1] > 59) return false;
-  *minutes = (s[sign] == '-' ? -1 : 1) * (value[0] * 60 + value[1]);
-  return true;
-}
-
-std::string FirstValidTime(std::initializer_list<std::string_view> candidates) {
+// The first candidate that is a valid time, in the page's calendar (see
+// LocalIsoTime), and the text it was read from; {"", ""} when none is.
+std::pair<std::string, std::string_view> FirstValidTime(
+    std::initializer_list<std::string_view> candidates) {
   for (const std::string_view candidate : candidates) {
     if (candidate.empty()) continue;
     std::string time = LocalIsoTime(candidate);
@@ -227,9 +208,29 @@ std::string FirstValidTime(std::initializer_list<std::string_view> candidates) {
     if (time.empty() && candidate.size() > 10 && (candidate[10] == 'T' || candidate[10] == ' ')) {
       time = LocalIsoTime(candidate.substr(0, 10));
     }
-    if (!time.empty()) return time;
+    if (!time.empty()) return {std::move(time), candidate};
   }
-  return "";
+  return {"", ""};
+}
+
+// Whether a lowercased meta name/property names a date or time.
+bool NamesTime(std::string_view key) {
+  for (const std::string_view cue : {"date", "time", "published", "modified", "created"}) {
+    if (key.find(cue) != std::string_view::npos) return true;
+  }
+  return false;
+}
+
+// The non-zero UTC offset the page writes one of its times in (a meta tag's
+// or JSON-LD's), in minutes; false when it writes none.
+bool PageOffset(const MetadataInputs& in, const JsonLdFacts& json, int* minutes) {
+  for (const auto& [name, content] : in.meta) {
+    if (NamesTime(name) && TrailingOffset(content, minutes) && *minutes != 0) return true;
+  }
+  for (const std::string* raw : {&json.date_published, &json.other_date, &in.time_datetime}) {
+    if (TrailingOffset(*raw, minutes) && *minutes != 0) return true;
+  }
+  return false;
 }
 
 // Resolves `ref` against `base` and canonicalises it; "" when impossible.
@@ -253,31 +254,6 @@ std::string PrimaryLanguage(std::string_view tag) {
 }
 
 }  // namespace
-
-std::string DateFromUrlPath(std::string_view url) {
-  const size_t scheme = url.find("://");
-  const size_t path = url.find('/', scheme == std::string_view::npos ? 0 : scheme + 3);
-  if (path == std::string_view::npos) return "";
-  const auto digits = [&](size_t at, size_t n) {
-    if (at + n > url.size()) return false;
-    for (size_t k = 0; k < n; ++k) {
-      if (url[at + k] < '0' || url[at + k] > '9') return false;
-    }
-    return true;
-  };
-  for (size_t i = url.find('/', path); i != std::string_view::npos; i = url.find('/', i + 1)) {
-    // "/YYYY/MM/DD" then '/' or the end.
-    if (digits(i + 1, 4) && i + 5 < url.size() && url[i + 5] == '/' && digits(i + 6, 2) &&
-        i + 8 < url.size() && url[i + 8] == '/' && digits(i + 9, 2) &&
-        (i + 11 == url.size() || url[i + 11] == '/')) {
-      const std::string_view year = url.substr(i + 1, 4);
-      if (year < "1990" || year > "2099") continue;
-      return std::string(year) + "-" + std::string(url.substr(i + 6, 2)) + "-" +
-             std::string(url.substr(i + 9, 2));
-    }
-  }
-  return "";
-}
 
 PageMetadata ResolveMetadata(const MetadataInputs& in, std::string_view page_url) {
   const JsonLdFacts json = ReadJsonLd(in.json_ld);
@@ -306,17 +282,33 @@ PageMetadata ResolveMetadata(const MetadataInputs& in, std::string_view page_url
     break;
   }
 
-  out.published = FirstValidTime(
+  const std::string time_date = FindDateInText(in.time_datetime);
+  const std::string url_date = DateFromUrlPath(out.canonical_url);
+  const std::string page_url_date = DateFromUrlPath(page_url);
+  // A <time> in kept content and the date under the headline are what
+  // readers see (after a date in the URL's path, the surest of all); the generic "date" tags (TYPO3
+  // and others fill them with the page's last change) come after them, a <time> elsewhere (a list
+  // of related posts) after a date in the URL.
+  const std::string_view time_in = in.time_in_content ? in.time_datetime : "";
+  const std::string_view time_out = in.time_in_content ? "" : in.time_datetime;
+  const auto [published, raw] = FirstValidTime(
       {json.date_published, MetaValue(in, std::array{"article:published_time"}),
        MetaValue(in, std::array{"og:published_time", "og:article:published_time"}),
        in.itemprop_published,
-       MetaValue(in, std::array{"datepublished", "pubdate", "publishdate", "date", "dc.date.issued",
-                                "dc.date", "dcterms.date", "dcterms.issued", "dcterms.created",
-                                "dc.date.created", "schema:datepublished", "schema:datecreated",
-                                "parsely-pub-date", "sailthru.date", "publication_date",
-                                "citation_publication_date", "citation_date"}),
-       in.time_datetime, FindDateInText(in.time_datetime), DateFromUrlPath(out.canonical_url),
-       DateFromUrlPath(page_url), in.text_date, in.headline_date, in.lone_date});
+       MetaValue(in, std::array{"datepublished", "pubdate", "publishdate", "dc.date.issued",
+                                "dcterms.issued", "dcterms.created", "dc.date.created",
+                                "schema:datepublished", "schema:datecreated", "parsely-pub-date",
+                                "sailthru.date", "publication_date", "citation_publication_date",
+                                "citation_date"}),
+       json.other_date, time_in, in.time_in_content ? std::string_view(time_date) : "", url_date,
+       page_url_date, in.headline_date, time_out,
+       in.time_in_content ? "" : std::string_view(time_date),
+       MetaValue(in, std::array{"date", "dc.date", "dcterms.date"}), in.text_date, in.lone_date});
+  int page_offset = 0;
+  const bool has_page_offset = PageOffset(in, json, &page_offset);
+  // Only the date under the headline: a header's or sidebar's dateline is
+  // often today's date, one day off by chance.
+  out.published = ReadersDay(published, raw, has_page_offset, page_offset, in.headline_date);
 
   out.lang = PrimaryLanguage(in.html_lang);
   if (out.lang.empty()) {
@@ -328,29 +320,6 @@ PageMetadata ResolveMetadata(const MetadataInputs& in, std::string_view page_url
   out.image_url = AbsoluteUrl(page_url, image);
   if (out.image_url.empty()) out.image_url = image;
   return out;
-}
-
-std::string LocalIsoTime(std::string_view raw) {
-  const std::string text = CollapseWhitespace(raw);
-  Result<std::string> utc = NormalizeIsoTime(text);
-  if (!utc.ok()) return "";
-  int offset = 0;
-  if (utc->size() <= 10 || !TrailingOffset(text, &offset) || offset == 0) {
-    return std::move(utc).value();
-  }
-  std::string local = FormatIsoUtc(IsoToUnixSeconds(*utc) + int64_t{offset} * 60);
-  local.pop_back();                                     // the "Z"
-  const int magnitude = offset < 0 ? -offset : offset;  // at most 18 h 59 min
-  const int hours = magnitude / 60;
-  const int minutes = magnitude % 60;
-  const char zone[] = {offset < 0 ? '-' : '+',
-                       static_cast<char>('0' + hours / 10),
-                       static_cast<char>('0' + hours % 10),
-                       ':',
-                       static_cast<char>('0' + minutes / 10),
-                       static_cast<char>('0' + minutes % 10),
-                       '\0'};
-  return local + zone;
 }
 
 }  // namespace veille::extract

@@ -12,6 +12,7 @@
 #include <utility>
 #include <vector>
 
+#include "extract/text_date.h"  // LocalIsoTime, DateFromUrlPath
 #include "extract/title.h"
 
 namespace veille::extract {
@@ -30,6 +31,7 @@ struct MetadataInputs {
   std::string rel_author;            // text of the first <a rel=author>
   std::string byline;                // text of the first short element with a byline/author class
   std::string time_datetime;         // the first <time datetime> (in kept content if any)
+  bool time_in_content = false;      // whether that <time> is in kept content
   std::string itemprop_published;    // an element's itemprop=datePublished value
   std::string text_date;      // "YYYY-MM-DD" read in a dateline's text (class/id naming a date)
   std::string headline_date;  // "YYYY-MM-DD" read in a short element just after the first <h1>
@@ -50,8 +52,7 @@ class MetadataCollector {
   void ReadLoneDate(const DomNode& element, bool in_content);
 
   MetadataInputs inputs_;
-  int h2_seen_ = 0;  // <h2>/<h3> candidates taken so far
-  bool time_in_content_ = false;
+  int h2_seen_ = 0;       // <h2>/<h3> candidates taken so far
   int byline_tries_ = 0;  // bounds the text reads spent on byline candidates
   int date_tries_ = 0;    // the same for dateline candidates
   int after_h1_ = -1;     // elements left to read for a date after the first <h1>; -1 before it
@@ -73,17 +74,6 @@ struct PageMetadata {
 // URL (resolved against `page_url`, then canonicalised), lang and image. Pure; never fails: fields
 // without a valid candidate are empty.
 PageMetadata ResolveMetadata(const MetadataInputs& inputs, std::string_view page_url);
-
-// `raw` (an ISO 8601 date or date-time) validated by NormalizeIsoTime and
-// kept in the page's own calendar: a date-time with a numeric offset comes
-// back in that offset ("2019-10-19T00:04+02:00" -> "2019-10-19T00:04:00+02:00",
-// not the UTC "2019-10-18T22:04:00Z"), since a publication date is the local
-// calendar day; "Z", no zone, or a date alone give NormalizeIsoTime's form.
-// "" when `raw` is not a valid time.
-std::string LocalIsoTime(std::string_view raw);
-
-// The date "YYYY-MM-DD" in a URL path ("/2019/04/25/slug"), or "".
-std::string DateFromUrlPath(std::string_view url);
 
 }  // namespace veille::extract
 

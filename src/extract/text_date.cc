@@ -8,8 +8,12 @@
 #include "extract/text_date.h"
 
 #include <array>
+#include <cctype>
 #include <cstdio>
 #include <vector>
+
+#include "common/iso_time.h"
+#include "extract/text_util.h"
 
 namespace veille::extract {
 namespace {
@@ -168,6 +172,35 @@ std::string DateAtWord(const std::vector<Token>& t, size_t i) {
   return ValidDate(y, m, d) ? Format(y, m, d) : "";
 }
 
+// The normalised UTC time `utc` written in `offset` minutes east of UTC.
+std::string InOffset(std::string_view utc, int offset) {
+  std::string local = FormatIsoUtc(IsoToUnixSeconds(utc) + int64_t{offset} * 60);
+  local.pop_back();                                     // the "Z"
+  const int magnitude = offset < 0 ? -offset : offset;  // at most 18 h 59 min
+  const int hours = magnitude / 60;
+  const int minutes = magnitude % 60;
+  const char zone[] = {offset < 0 ? '-' : '+',
+                       static_cast<char>('0' + hours / 10),
+                       static_cast<char>('0' + hours % 10),
+                       ':',
+                       static_cast<char>('0' + minutes / 10),
+                       static_cast<char>('0' + minutes % 10),
+                       '\0'};
+  return local + zone;
+}
+
+// Whether a date-time as written states UTC: "Z", "+00:00", "GMT", "UTC".
+bool StatesUtc(std::string_view raw) {
+  while (!raw.empty() && raw.back() == ' ') raw.remove_suffix(1);
+  if (raw.ends_with('Z') || raw.ends_with('z') || raw.ends_with("GMT") || raw.ends_with("UTC")) {
+    return true;
+  }
+  int offset = 1;
+  return TrailingOffset(raw, &offset) && offset == 0;
+}
+
+int Digits2(std::string_view s, size_t at) { return (s[at] - '0') * 10 + (s[at + 1] - '0'); }
+
 }  // namespace
 
 std::string FindDateInText(std::string_view utf8) {
@@ -182,6 +215,91 @@ std::string FindDateInText(std::string_view utf8) {
     if (!date.empty()) return date;
   }
   return "";
+}
+
+// The numeric UTC offset ending a date-time ("+02:00", "-0500", "+01"), in
+// minutes; false when there is none (no time, "Z", or no zone).
+bool TrailingOffset(std::string_view s, int* minutes) {
+  if (s.size() < 14) return false;  // "YYYY-MM-DDTHH" at least
+  const size_t sign = s.find_last_of("+-");
+  if (sign == std::string_view::npos || sign < 13) return false;
+  std::string_view digits = s.substr(sign + 1);
+  int value[2] = {0, 0};
+  for (int part = 0; part < 2 && !digits.empty(); ++part) {
+    if (digits.size() < 2 || !std::isdigit(static_cast<unsigned char>(digits[0])) ||
+        !std::isdigit(static_cast<unsigned char>(digits[1]))) {
+      return false;
+    }
+    value[part] = (digits[0] - '0') * 10 + (digits[1] - '0');
+    digits.remove_prefix(2);
+    if (!digits.empty() && digits[0] == ':') digits.remove_prefix(1);
+  }
+  if (!digits.empty() || value[0] > 18 || value[1] > 59) return false;
+  *minutes = (s[sign] == '-' ? -1 : 1) * (value[0] * 60 + value[1]);
+  return true;
+}
+
+std::string DateFromUrlPath(std::string_view url) {
+  const size_t scheme = url.find("://");
+  const size_t path = url.find('/', scheme == std::string_view::npos ? 0 : scheme + 3);
+  if (path == std::string_view::npos) return "";
+  const auto digits = [&](size_t at, size_t n) {
+    if (at + n > url.size()) return false;
+    for (size_t k = 0; k < n; ++k) {
+      if (url[at + k] < '0' || url[at + k] > '9') return false;
+    }
+    return true;
+  };
+  for (size_t i = url.find('/', path); i != std::string_view::npos; i = url.find('/', i + 1)) {
+    // "/YYYY/MM/DD" then '/' or the end.
+    if (digits(i + 1, 4) && i + 5 < url.size() && url[i + 5] == '/' && digits(i + 6, 2) &&
+        i + 8 < url.size() && url[i + 8] == '/' && digits(i + 9, 2) &&
+        (i + 11 == url.size() || url[i + 11] == '/')) {
+      const std::string_view year = url.substr(i + 1, 4);
+      if (year < "1990" || year > "2099") continue;
+      return std::string(year) + "-" + std::string(url.substr(i + 6, 2)) + "-" +
+             std::string(url.substr(i + 9, 2));
+    }
+  }
+  return "";
+}
+
+std::string LocalIsoTime(std::string_view raw) {
+  const std::string text = CollapseWhitespace(raw);
+  Result<std::string> utc = NormalizeIsoTime(text);
+  if (!utc.ok()) return "";
+  int offset = 0;
+  if (utc->size() <= 10 || !TrailingOffset(text, &offset) || offset == 0) {
+    return std::move(utc).value();
+  }
+  return InOffset(*utc, offset);
+}
+
+std::string ReadersDay(const std::string& local, std::string_view raw, bool has_page_offset,
+                       int page_offset, std::string_view visible) {
+  // "YYYY-MM-DDTHH:MM:SSZ": only a UTC or zone-less time can be off a day.
+  if (local.size() != 20 || local.back() != 'Z') return local;
+  int own = 0;
+  if (TrailingOffset(raw, &own) && own != 0) return local;
+  const bool utc = StatesUtc(raw);
+  const int hour = Digits2(local, 11);
+  constexpr int64_t kDay = 24 * 3600;
+  if (visible.size() == 10 && NormalizeIsoTime(visible).ok()) {
+    const int64_t day = IsoToUnixSeconds(local.substr(0, 10));
+    const int64_t seen = IsoToUnixSeconds(visible);
+    constexpr int kMaxEast = 14;  // hours: UTC+14 is the easternmost zone
+    constexpr int kMaxWest = 12;
+    if ((seen == day + kDay && hour >= 24 - kMaxEast) || (seen == day - kDay && hour < kMaxWest)) {
+      return std::string(visible);
+    }
+  }
+  if (!utc) return local;
+  if (has_page_offset && page_offset != 0) return InOffset(local, page_offset);
+  constexpr int kFirstMidnightHour = 18;  // UTC+6 and less: most of the world's news
+  if (hour >= kFirstMidnightHour && Digits2(local, 14) == 0 && Digits2(local, 17) == 0) {
+    return InOffset(local, (24 - hour) * 60);
+  }
+  return local;
 }
 
 }  // namespace veille::extract

@@ -16,6 +16,40 @@ namespace veille::extract {
 // month-first reading is valid (04/25/2019).
 std::string FindDateInText(std::string_view utf8);
 
+// `raw` (an ISO 8601 date or date-time) validated by NormalizeIsoTime and
+// kept in the page's own calendar: a date-time with a numeric offset comes
+// back in that offset ("2019-10-19T00:04+02:00" -> "2019-10-19T00:04:00+02:00",
+// not the UTC "2019-10-18T22:04:00Z"), since a publication date is the local
+// calendar day; "Z", no zone, or a date alone give NormalizeIsoTime's form.
+// "" when `raw` is not a valid time.
+std::string LocalIsoTime(std::string_view raw);
+
+// The numeric UTC offset ending a date-time as written ("+02:00", "-0500",
+// "+01", "Sat, 19 Oct 2019 00:04:00 +0200"), in minutes; false when there is
+// none (no time, "Z", or no zone).
+bool TrailingOffset(std::string_view s, int* minutes);
+
+// The date "YYYY-MM-DD" in a URL path ("/2019/04/25/slug"), or "".
+std::string DateFromUrlPath(std::string_view url);
+
+// The publication time `local` (LocalIsoTime of `raw`) moved to the calendar
+// day its readers saw, when `raw` is written in UTC ("Z", "+00:00", "GMT") or
+// without a zone, as content systems store times, rather than in the page's
+// own offset. In order:
+// 1. `visible` ("YYYY-MM-DD", a date written for readers in the page's
+//    dateline), when it is the day after or before and a real UTC offset
+//    (-12 h to +14 h) explains the difference, is the day;
+// 2. else, for a UTC `raw` and a page that writes another of its times with
+//    a non-zero offset (`page_offset`, minutes; `has_page_offset`), the time
+//    in that offset;
+// 3. else a UTC time at an exact hour from 18:00 on is a local midnight east
+//    of Greenwich (a bare date stored as "2021-11-04T23:00:00Z" means
+//    5 November in Berlin): that midnight, in that offset.
+// Returns `local` unchanged otherwise, and always for a `raw` with its own
+// non-zero offset or a date alone.
+std::string ReadersDay(const std::string& local, std::string_view raw, bool has_page_offset,
+                       int page_offset, std::string_view visible);
+
 }  // namespace veille::extract
 
 #endif  // VEILLE_EXTRACT_TEXT_DATE_H_

@@ -3,6 +3,7 @@
 #include <array>
 
 #include "extract/dom_util.h"
+#include "extract/text_date.h"
 #include "extract/text_util.h"
 
 namespace veille::extract {
@@ -173,8 +174,54 @@ std::string HeadlineText(const DomNode& heading) {
   return text.empty() ? whole : text;
 }
 
+namespace {
+
+// Separators between a title and its site name or section.
+constexpr std::array<std::string_view, 8> kSeparators = {" - ", " | ",  " – ", " — ",
+                                                         " · ", " :: ", " » ", " / "};
+
+// Whether `part` is a date and nothing else ("23.01.2022", "2022-01-23").
+bool IsNumericDate(std::string_view part) {
+  constexpr size_t kMaxChars = 10;
+  if (part.empty() || part.size() > kMaxChars || FindDateInText(part).empty()) return false;
+  for (const char c : part) {
+    if (!(c >= '0' && c <= '9') && c != '.' && c != '/' && c != '-') return false;
+  }
+  return true;
+}
+
+// The title as readers see it: without soft hyphens (U+00AD, invisible
+// unless a line breaks) and without a leading date segment ("23.01.2022 -
+// Wierer jubelt" -> "Wierer jubelt"; a dated news list's habit).
+std::string CleanTitle(std::string title) {
+  for (size_t at = title.find("\xC2\xAD"); at != std::string::npos;
+       at = title.find("\xC2\xAD", at)) {
+    title.erase(at, 2);
+  }
+  for (const std::string_view sep : kSeparators) {
+    const size_t first = title.find(sep);
+    if (first != std::string::npos && first + sep.size() < title.size() &&
+        IsNumericDate(std::string_view(title).substr(0, first))) {
+      return title.substr(first + sep.size());
+    }
+  }
+  return title;
+}
+
+std::string ChooseTitleRaw(const std::vector<Headline>& headlines, const DeclaredTitles& declared,
+                           std::string_view site, std::string_view host);
+
+}  // namespace
+
 std::string ChooseTitle(const std::vector<Headline>& headlines, const DeclaredTitles& declared,
                         std::string_view site, std::string_view host) {
+  return CleanTitle(ChooseTitleRaw(headlines, declared, site, host));
+}
+
+namespace {
+
+std::string ChooseTitleRaw(const std::vector<Headline>& headlines, const DeclaredTitles& declared,
+                           std::string_view site, std::string_view host) {
   // Passes over the headlines, most trusted first.
   const auto pass_of = [](const Headline& h) {
     if (h.level == 1) return h.in_content ? 0 : 1;
@@ -242,10 +289,10 @@ std::string ChooseTitle(const std::vector<Headline>& headlines, const DeclaredTi
   return "";
 }
 
+}  // namespace
+
 std::string StripSiteFromTitle(std::string_view title, std::string_view site,
                                std::string_view host) {
-  static constexpr std::array<std::string_view, 8> kSeparators = {" - ", " | ",  " – ", " — ",
-                                                                  " · ", " :: ", " » ", " / "};
   for (const std::string_view sep : kSeparators) {
     const size_t last = title.rfind(sep);
     if (last != std::string_view::npos && last > 0 &&

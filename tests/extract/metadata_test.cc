@@ -88,6 +88,7 @@ TEST(Metadata, DateOrderOfTrust) {
   EXPECT_EQ(ResolveMetadata(in, "").published, "2019-04-27");
   EXPECT_EQ(ResolveMetadata(in, "https://a.fr/2019/04/26/x").published, "2019-04-26");
   in.time_datetime = "2019-04-25";
+  in.time_in_content = true;  // a <time> in the story beats the URL
   EXPECT_EQ(ResolveMetadata(in, "https://a.fr/2019/04/26/x").published, "2019-04-25");
   in.meta = {{"article:published_time", "2019-04-24T08:00:00+02:00"}};
   // The page's own offset is kept: the publication day is the local one.
@@ -222,6 +223,100 @@ TEST(Metadata, DateSourcesTheIsoReaderRefuses) {
   in.json_ld.clear();
   in.meta = {{"schema:datecreated", "2022-01-28T12:45:46+00:00"}};
   EXPECT_EQ(ResolveMetadata(in, "").published.substr(0, 10), "2022-01-28");
+}
+
+TEST(Metadata, UtcTimeMovedToTheReadersDay) {
+  using extract::ReadersDay;
+  // A UTC time, and the page writes another time with its own offset.
+  MetadataInputs in;
+  in.json_ld = {R"({"@type":"NewsArticle","datePublished":"2019-10-18T22:04:00Z"})"};
+  in.meta = {{"date", "Sat, 19 Oct 2019 00:04:00 +0200"}};
+  EXPECT_EQ(ResolveMetadata(in, "").published, "2019-10-19T00:04:00+02:00");
+  // A bare date stored as a local midnight east of Greenwich.
+  in.json_ld.clear();
+  in.meta = {{"article:published_time", "2021-11-04T23:00:00.000Z"}};
+  EXPECT_EQ(ResolveMetadata(in, "").published, "2021-11-05T00:00:00+01:00");
+  in.meta = {{"article:published_time", "2021-11-04T23:17:00Z"}};  // not an exact hour
+  EXPECT_EQ(ResolveMetadata(in, "").published, "2021-11-04T23:17:00Z");
+  // The date written under the headline, when an offset explains it.
+  EXPECT_EQ(ReadersDay("2022-05-04T00:53:29Z", "2022-05-04T00:53:29.274Z", false, 0, "2022-05-03"),
+            "2022-05-03");
+  EXPECT_EQ(ReadersDay("2020-04-29T11:52:23Z", "2020-04-29T11:52:23", false, 0, "2020-04-28"),
+            "2020-04-28");
+  // ... not when no offset does (early morning UTC is the same day in Europe).
+  EXPECT_EQ(ReadersDay("2022-02-08T08:05:43Z", "2022-02-08T08:05:43+00:00", false, 0, "2022-02-09"),
+            "2022-02-08T08:05:43Z");
+  EXPECT_EQ(ReadersDay("2022-02-08T18:05:43Z", "2022-02-08T18:05:43Z", false, 0, "2022-02-06"),
+            "2022-02-08T18:05:43Z");
+  // A time with its own offset is the page's own calendar already.
+  EXPECT_EQ(
+      ReadersDay("2019-10-19T00:04:00+02:00", "2019-10-19T00:04+02:00", true, 60, "2019-10-18"),
+      "2019-10-19T00:04:00+02:00");
+  // A zone-less time is not moved by another time's offset.
+  EXPECT_EQ(ReadersDay("2021-11-04T23:30:00Z", "2021-11-04 23:30:00", true, 60, ""),
+            "2021-11-04T23:30:00Z");
+}
+
+TEST(Metadata, DateUnderTheHeadlineCorrectsAUtcTimestamp) {
+  const Article a = MustExtract(
+      std::string("<html><head><meta property=\"article:published_time\" "
+                  "content=\"2022-05-04T00:53:29Z\"></head><body><article><h1>Jugada</h1>"
+                  "<div><span>3 de mayo de 2022</span></div>") +
+      kBody + "</article></body></html>");
+  EXPECT_EQ(a.published, "2022-05-03");
+}
+
+TEST(Metadata, VideoDateInJsonLdIsWeakerThanTheArticleMetaTags) {
+  MetadataInputs in;
+  in.json_ld = {
+      R"({"@type":"VideoObject","name":"Clip","uploadDate":"2015-01-16T14:53:35+01:00"})"};
+  in.meta = {{"article:published_time", "2017-12-01T12:01:11+01:00"}};
+  EXPECT_EQ(ResolveMetadata(in, "").published, "2017-12-01T12:01:11+01:00");
+  in.meta.clear();
+  EXPECT_EQ(ResolveMetadata(in, "").published, "2015-01-16T14:53:35+01:00");
+}
+
+TEST(Metadata, GenericDateTagYieldsToTheVisibleDateline) {
+  // TYPO3 and others fill <meta name="date"> with the last change.
+  MetadataInputs in;
+  in.meta = {{"date", "2020-02-12"}};
+  EXPECT_EQ(ResolveMetadata(in, "").published, "2020-02-12");
+  in.time_datetime = "2020-02-05";
+  in.time_in_content = true;
+  EXPECT_EQ(ResolveMetadata(in, "").published, "2020-02-05");
+  in.time_datetime.clear();
+  in.headline_date = "2020-02-05";
+  EXPECT_EQ(ResolveMetadata(in, "").published, "2020-02-05");
+  // A specific publication tag still beats the dateline.
+  in.meta.push_back({"dc.date.issued", "2020-02-04"});
+  EXPECT_EQ(ResolveMetadata(in, "").published, "2020-02-04");
+}
+
+TEST(Metadata, TimeOutsideTheContentYieldsToTheUrlDate) {
+  MetadataInputs in;
+  in.time_datetime = "2009-04-11 18:06:36";  // a related post's
+  in.time_in_content = false;
+  EXPECT_EQ(ResolveMetadata(in, "https://a.de/2019/10/22/slug").published, "2019-10-22");
+  in.time_in_content = true;
+  EXPECT_EQ(ResolveMetadata(in, "https://a.de/2019/10/22/slug").published.substr(0, 10),
+            "2009-04-11");
+}
+
+TEST(Metadata, TitleWithoutSoftHyphensOrALeadingDate) {
+  MetadataInputs in;
+  in.headlines = {
+      {"Mes\xC2\xADsen\xC2\xADger sind kein rechts\xC2\xAD"
+       "freier Raum",
+       1, true}};
+  in.meta = {{"twitter:title", "Messenger sind kein rechtsfreier Raum"}};
+  EXPECT_EQ(ResolveMetadata(in, "").title, "Messenger sind kein rechtsfreier Raum");
+  in.headlines = {{"23.01.2022 - Wierer darf noch jubeln", 2, false, true}};
+  in.meta = {{"og:title", "23.01.2022 - Wierer darf noch jubeln - Biathlon"}};
+  EXPECT_EQ(ResolveMetadata(in, "").title, "Wierer darf noch jubeln");
+  // A number that is no date stays.
+  in.headlines = {{"1860 - Die Geschichte eines Vereins", 1, true}};
+  in.meta.clear();
+  EXPECT_EQ(ResolveMetadata(in, "").title, "1860 - Die Geschichte eines Vereins");
 }
 
 TEST(Metadata, AuthorSourcesInOrder) {
