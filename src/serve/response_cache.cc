@@ -55,18 +55,30 @@ ResponseCache::Outcome ResponseCache::Compute(std::unique_lock<std::mutex>& lock
   const uint64_t generation = generation_;
   ++counters_.computes;
   lock.unlock();
-  AnswerPtr answer = compute();
+  AnswerPtr answer;
+  try {
+    answer = compute();
+  } catch (...) {
+    // The waiters compute their own; the exception goes on to the caller.
+    lock.lock();
+    Land(key, flight, nullptr);
+    throw;
+  }
   lock.lock();
   if (answer != nullptr && generation == generation_) Keep(key, answer);
-  if (flight != nullptr) {
-    if (auto it = flights_.find(key); it != flights_.end() && it->second == flight) {
-      flights_.erase(it);
-    }
-    flight->done = true;
-    flight->answer = answer;
-    flight->done_cv.notify_all();
-  }
+  Land(key, flight, answer);
   return {std::move(answer), true, false};
+}
+
+void ResponseCache::Land(const std::string& key, const std::shared_ptr<Flight>& flight,
+                         const AnswerPtr& answer) {
+  if (flight == nullptr) return;
+  if (auto it = flights_.find(key); it != flights_.end() && it->second == flight) {
+    flights_.erase(it);
+  }
+  flight->done = true;
+  flight->answer = answer;
+  flight->done_cv.notify_all();
 }
 
 void ResponseCache::Keep(const std::string& key, AnswerPtr answer) {

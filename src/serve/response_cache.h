@@ -71,7 +71,8 @@ class ResponseCache {
 
   // The answer for `key`: a kept one, the one another request is computing,
   // or the one `compute` returns (called at most once, in this thread; it
-  // returns null for an answer that must not be kept).
+  // returns null for an answer that must not be kept). An exception from
+  // `compute` propagates; requests waiting for that answer compute their own.
   Outcome Get(const std::string& key, const std::function<AnswerPtr()>& compute);
 
   // Drops every answer (see the file comment).
@@ -93,6 +94,8 @@ class ResponseCache {
 
   Outcome Compute(std::unique_lock<std::mutex>& lock, const std::string& key,
                   const std::function<AnswerPtr()>& compute, bool lead);
+  // Ends `flight` (may be null) with `answer`: waiters wake. mu_ held.
+  void Land(const std::string& key, const std::shared_ptr<Flight>& flight, const AnswerPtr& answer);
   void Keep(const std::string& key, AnswerPtr answer);              // mu_ held
   void Erase(std::unordered_map<std::string, Entry>::iterator it);  // mu_ held
 

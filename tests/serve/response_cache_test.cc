@@ -2,6 +2,7 @@
 
 #include <atomic>
 #include <chrono>
+#include <stdexcept>
 #include <string>
 #include <thread>
 #include <vector>
@@ -156,6 +157,17 @@ TEST(ResponseCacheTest, StaleAnswerServedWhileOneRequestRefreshes) {
   release = true;
   refresher.join();
   EXPECT_EQ(cache.Get("/a", [] { return Make("unexpected"); }).answer->body, "new");
+}
+
+TEST(ResponseCacheTest, ExceptionInComputeLeavesNoDeadFlight) {
+  ResponseCache::Options o = Short(milliseconds(60000), milliseconds(60000));
+  o.max_wait = milliseconds(60000);  // a dead flight would stall the next Get
+  ResponseCache cache(o);
+  EXPECT_THROW(cache.Get("/a", []() -> AnswerPtr { throw std::runtime_error("handler"); }),
+               std::runtime_error);
+  const ResponseCache::Outcome next = cache.Get("/a", [] { return Make("fine"); });
+  EXPECT_TRUE(next.computed);
+  EXPECT_EQ(next.answer->body, "fine");
 }
 
 }  // namespace
