@@ -1,6 +1,7 @@
 #include "extract/boilerplate_lexicon.h"
 
 #include <array>
+#include <string_view>
 
 #include "extract/text_util.h"
 
@@ -8,73 +9,73 @@ namespace veille::extract {
 namespace {
 
 // A line that is exactly one of these (ignoring final punctuation) is a label.
-constexpr std::array kWholeLines = {
-    // fr
-    "newsletter", "publicité", "commentaires", "commentaire", "dernier", "derniers", "dernières",
-    "dernières actualités", "dernières infos", "en direct", "en ce moment", "à la une",
-    "les plus lus", "les plus partagés", "populaires", "tendances", "accueil", "menu", "rechercher",
-    "recherche", "partager", "partagez", "suivez-nous", "fermer", "imprimer", "petites annonces",
-    "sommaire", "vidéos", "voir plus", "plus d'infos", "abonnez-vous", "s'abonner", "se connecter",
-    "connexion", "mon compte",
-    // en
-    "share", "tweet", "email", "e-mail", "print", "close", "search", "home", "latest", "trending",
-    "most popular", "most read", "advertisement", "sponsored", "related", "comments", "subscribe",
-    "log in", "login", "sign in", "register", "follow us",
-    // de, es, it
-    "anzeige", "werbung", "teilen", "kommentare", "startseite", "publicidad", "compartir",
-    "comentarios", "inicio", "pubblicità", "condividi", "commenti",
-    // networks
-    "facebook", "twitter", "linkedin", "whatsapp", "instagram", "pinterest", "youtube", "telegram"};
+constexpr auto kWholeLines = std::to_array<std::string_view>(
+    {// fr
+     "newsletter", "publicité", "commentaires", "commentaire", "dernier", "derniers", "dernières",
+     "dernières actualités", "dernières infos", "en direct", "en ce moment", "à la une",
+     "les plus lus", "les plus partagés", "populaires", "tendances", "accueil", "menu",
+     "rechercher", "recherche", "partager", "partagez", "suivez-nous", "fermer", "imprimer",
+     "petites annonces", "sommaire", "vidéos", "voir plus", "plus d'infos", "abonnez-vous",
+     "s'abonner", "se connecter", "connexion", "mon compte",
+     // en
+     "share", "tweet", "email", "e-mail", "print", "close", "search", "home", "latest", "trending",
+     "most popular", "most read", "advertisement", "sponsored", "related", "comments", "subscribe",
+     "log in", "login", "sign in", "register", "follow us",
+     // de, es, it
+     "anzeige", "werbung", "teilen", "kommentare", "startseite", "publicidad", "compartir",
+     "comentarios", "inicio", "pubblicità", "condividi", "commenti",
+     // networks
+     "facebook", "twitter", "linkedin", "whatsapp", "instagram", "pinterest", "youtube",
+     "telegram"});
 
 // A line that starts with one of these (then a non-letter) is furniture.
-constexpr std::array kLeadingPhrases = {
-    // fr
-    "lire aussi", "à lire aussi", "a lire aussi", "à lire", "lire également", "voir aussi",
-    "à voir aussi", "à voir également", "à découvrir", "a découvrir", "découvrez aussi",
-    "sur le même sujet", "dans la même rubrique", "partager cet article", "partager sur",
-    "partager", "réagir", "commenter", "connectez-vous", "inscrivez-vous", "inscrivez vous",
-    "abonnez-vous", "abonnez vous", "créez un compte", "créer un compte", "temps de lecture",
-    "tous droits réservés", "publicité", "la newsletter", "newsletter", "recevez notre",
-    "suivez-nous", "suivez nous", "et sur nos réseaux", "retrouvez-nous", "aller au contenu",
-    "aller au menu", "retour en haut", "laissez-nous", "laisser un commentaire",
-    "poster commentaire", "poster un commentaire", "votre adresse e-mail", "champs requis",
-    "similar news", "copier le lien", "copier/coller", "lien copié", "crédit photo",
-    "crédits photo", "nous utilisons des cookies", "ce site utilise des cookies",
-    "accepter les cookies", "gérer les cookies", "paramétrer les cookies",
-    // en
-    "read also", "see also", "related:", "related articles", "related stories", "more on this",
-    "share this", "share on", "sign up", "subscribe", "log in to", "advertisement",
-    "all rights reserved", "skip to content", "skip to main", "click here", "follow us",
-    "leave a comment", "we use cookies", "this site uses cookies", "copyright", "©",
-    "your email address will not be published", "required fields are marked", "you may also like",
-    "you might also like", "related posts", "recommended for you",
-    // de
-    "lesen sie auch", "lesen sie mehr", "mehr zum thema", "auch interessant", "teilen",
-    "alle rechte vorbehalten", "zum inhalt springen", "newsletter abonnieren", "anzeige", "werbung",
-    "deine e-mail-adresse wird nicht", "ihre e-mail-adresse wird nicht",
-    "erforderliche felder sind", "schreibe einen kommentar", "kommentar verfassen", "schon gelesen",
-    "das könnte sie auch interessieren", "das könnte dich auch interessieren", "ähnliche beiträge",
-    "ähnliche artikel", "verwandte artikel", "diese website verwendet", "diese webseite verwendet",
-    "diese website speichert", "wir verwenden cookies",
-    // es, it
-    "lea también", "lee también", "te puede interesar", "noticias relacionadas",
-    "todos los derechos reservados", "tu dirección de correo electrónico no será",
-    "los campos obligatorios", "lo más leído", "leggi anche", "tutti i diritti riservati",
-    "potrebbe interessarti", "articoli correlati"};
+constexpr auto kLeadingPhrases = std::to_array<std::string_view>(
+    {// fr
+     "lire aussi", "à lire aussi", "a lire aussi", "à lire", "lire également", "voir aussi",
+     "à voir aussi", "à voir également", "à découvrir", "a découvrir", "découvrez aussi",
+     "sur le même sujet", "dans la même rubrique", "partager cet article", "partager sur",
+     "partager", "réagir", "commenter", "connectez-vous", "inscrivez-vous", "inscrivez vous",
+     "abonnez-vous", "abonnez vous", "créez un compte", "créer un compte", "temps de lecture",
+     "tous droits réservés", "publicité", "la newsletter", "newsletter", "recevez notre",
+     "suivez-nous", "suivez nous", "et sur nos réseaux", "retrouvez-nous", "aller au contenu",
+     "aller au menu", "retour en haut", "laissez-nous", "laisser un commentaire",
+     "poster commentaire", "poster un commentaire", "votre adresse e-mail", "champs requis",
+     "similar news", "copier le lien", "copier/coller", "lien copié", "crédit photo",
+     "crédits photo", "nous utilisons des cookies", "ce site utilise des cookies",
+     "accepter les cookies", "gérer les cookies", "paramétrer les cookies",
+     // en
+     "read also", "see also", "related:", "related articles", "related stories", "more on this",
+     "share this", "share on", "sign up", "subscribe", "log in to", "advertisement",
+     "all rights reserved", "skip to content", "skip to main", "click here", "follow us",
+     "leave a comment", "we use cookies", "this site uses cookies", "copyright", "©",
+     "your email address will not be published", "required fields are marked", "you may also like",
+     "you might also like", "related posts", "recommended for you",
+     // de
+     "lesen sie auch", "lesen sie mehr", "mehr zum thema", "auch interessant", "teilen",
+     "alle rechte vorbehalten", "zum inhalt springen", "newsletter abonnieren", "anzeige",
+     "werbung", "deine e-mail-adresse wird nicht", "ihre e-mail-adresse wird nicht",
+     "erforderliche felder sind", "schreibe einen kommentar", "kommentar verfassen",
+     "schon gelesen", "das könnte sie auch interessieren", "das könnte dich auch interessieren",
+     "ähnliche beiträge", "ähnliche artikel", "verwandte artikel", "diese website verwendet",
+     "diese webseite verwendet", "diese website speichert", "wir verwenden cookies",
+     // es, it
+     "lea también", "lee también", "te puede interesar", "noticias relacionadas",
+     "todos los derechos reservados", "tu dirección de correo electrónico no será",
+     "los campos obligatorios", "lo más leído", "leggi anche", "tutti i diritti riservati",
+     "potrebbe interessarti", "articoli correlati"});
 
 // "Read more" links that close a teaser.
-constexpr std::array kReadMore = {"lire la suite",  "lire l'article", "continuer la lecture",
-                                  "en savoir plus", "read more",      "continue reading",
-                                  "weiterlesen",    "mehr lesen",     "leer más",
-                                  "seguir leyendo", "leggi tutto",    "leggi di più"};
+constexpr auto kReadMore = std::to_array<std::string_view>(
+    {"lire la suite", "lire l'article", "continuer la lecture", "en savoir plus", "read more",
+     "continue reading", "weiterlesen", "mehr lesen", "leer más", "seguir leyendo", "leggi tutto",
+     "leggi di più"});
 
 // Phrases that mark a short line (a prompt, not a sentence) anywhere in it.
-constexpr std::array kAnywhere = {
-    "commentaires", "connectez-vous",      "connectez vous", "inscrivez-vous",
-    "abonnez-vous", "créez un compte",     "newsletter",     "tous droits réservés",
-    "cookies",      "all rights reserved", "sign up",        "subscribe",
-    "kommentare",   "comentarios",         "javascript",     "partager cet article",
-    "lire la suite"};
+constexpr auto kAnywhere = std::to_array<std::string_view>(
+    {"commentaires", "connectez-vous", "connectez vous", "inscrivez-vous", "abonnez-vous",
+     "créez un compte", "newsletter", "tous droits réservés", "cookies", "all rights reserved",
+     "sign up", "subscribe", "kommentare", "comentarios", "javascript", "partager cet article",
+     "lire la suite"});
 
 // Lines longer than this (bytes) are sentences; kAnywhere does not apply.
 constexpr size_t kPromptMaxBytes = 120;
@@ -103,8 +104,8 @@ std::string_view TrimLabel(std::string_view s) {
 }
 
 template <size_t N>
-bool AnyContained(std::string_view s, const std::array<const char*, N>& cues) {
-  for (const char* cue : cues) {
+bool AnyContained(std::string_view s, const std::array<std::string_view, N>& cues) {
+  for (const std::string_view cue : cues) {
     if (s.find(cue) != std::string_view::npos) return true;
   }
   return false;
@@ -115,13 +116,13 @@ bool AnyContained(std::string_view s, const std::array<const char*, N>& cues) {
 PhraseCue ClassifyLine(std::string_view folded) {
   const std::string_view label = TrimLabel(folded);
   if (label.empty()) return PhraseCue::kNone;
-  for (const char* phrase : kReadMore) {
+  for (const std::string_view phrase : kReadMore) {
     if (StartsWithWord(label, phrase)) return PhraseCue::kReadMore;
   }
-  for (const char* phrase : kWholeLines) {
+  for (const std::string_view phrase : kWholeLines) {
     if (label == phrase) return PhraseCue::kBoilerplate;
   }
-  for (const char* phrase : kLeadingPhrases) {
+  for (const std::string_view phrase : kLeadingPhrases) {
     if (StartsWithWord(label, phrase)) return PhraseCue::kBoilerplate;
   }
   if (folded.size() <= kPromptMaxBytes && AnyContained(folded, kAnywhere)) {
@@ -134,49 +135,50 @@ namespace {
 
 // Substrings of class/id that mark furniture. Short, ambiguous cues ("ad",
 // "pub", "nav") are matched as whole tokens instead (see kTokenCues).
-constexpr std::array kAttributeCues = {
-    "share",      "sharing",        "social",         "comment",
-    "related",    "newsletter",     "cookie",         "consent",
-    "gdpr",       "advert",         "publicit",       "promo",
-    "sponsor",    "sidebar",        "menu",           "breadcrumb",
-    "lire-aussi", "lireaussi",      "a-lire",         "voir-aussi",
-    "similaires", "mehr-zum-thema", "relacionad",     "footer",
-    "subscribe",  "signup",         "paywall-prompt", "outbrain",
-    "taboola",    "popup",          "modal",          "banner",
-    "masthead",   "skip-link",      "sr-only",        "visually-hidden",
-    "caption",    "toolbar",        "pagination",     "navbar",
-    "navigation", "next-prev",      "prev-next",      "teaser-list",
-    "most-read",  "trending",       "tags",           "login",
-    "read-more",  "readmore",       "recommend",      "dfp",
-    "outstream",  "abonnement",     "dialog",         "kommentar",
-    "werbung",    "anzeige",        "verwandt",       "empfehlung",
-    "comentario", "publicid",       "compartir",      "condividi",
-    "correlat",   "byline",         "dateline",       "timestamp"};
+constexpr auto kAttributeCues = std::to_array<std::string_view>(
+    {"share",      "sharing",        "social",         "comment",
+     "related",    "newsletter",     "cookie",         "consent",
+     "gdpr",       "advert",         "publicit",       "promo",
+     "sponsor",    "sidebar",        "menu",           "breadcrumb",
+     "lire-aussi", "lireaussi",      "a-lire",         "voir-aussi",
+     "similaires", "mehr-zum-thema", "relacionad",     "footer",
+     "subscribe",  "signup",         "paywall-prompt", "outbrain",
+     "taboola",    "popup",          "modal",          "banner",
+     "masthead",   "skip-link",      "sr-only",        "visually-hidden",
+     "caption",    "toolbar",        "pagination",     "navbar",
+     "navigation", "next-prev",      "prev-next",      "teaser-list",
+     "most-read",  "trending",       "tags",           "login",
+     "read-more",  "readmore",       "recommend",      "dfp",
+     "outstream",  "abonnement",     "dialog",         "kommentar",
+     "werbung",    "anzeige",        "verwandt",       "empfehlung",
+     "comentario", "publicid",       "compartir",      "condividi",
+     "correlat",   "byline",         "dateline",       "timestamp"});
 
 // Whole tokens (class/id split on space, '-' and '_') that mark furniture.
-constexpr std::array kTokenCues = {"ad",    "ads",  "adv",    "pub",           "pubs",
-                                   "nav",   "menu", "aside",  "complementary", "contentinfo",
-                                   "alert", "meta", "author", "authors"};
+constexpr auto kTokenCues = std::to_array<std::string_view>(
+    {"ad", "ads", "adv", "pub", "pubs", "nav", "menu", "aside", "complementary", "contentinfo",
+     "alert", "meta", "author", "authors"});
 
 // Cues that only count as a whole class name (split on spaces): in a longer
 // name they describe a part or a utility, not the element ("field--label-
 // hidden" hides a field's label, "overflow-hidden" clips, "hidden-xs" hides on
 // phones only, "tip-print-step" is a printable step).
-constexpr std::array kWholeNameCues = {"print", "hidden", "hide", "invisible"};
+constexpr auto kWholeNameCues =
+    std::to_array<std::string_view>({"print", "hidden", "hide", "invisible"});
 
 // Page-builder class prefixes naming a layout or content widget, not a
 // sidebar one: "elementor-widget-container" wraps every block of an
 // Elementor page ("elementor-widget-share-buttons" still cues "share").
 // Each ends with "widget".
-constexpr std::array kNeutralPrefixes = {"elementor-widget"};
-constexpr std::array kBodyCues = {"article-body",  "articlebody",      "article-content",
-                                  "article__body", "article__content", "entry-content",
-                                  "post-content",  "post-body",        "story-body",
-                                  "main-content",  "article-text",     "td-post-content"};
+constexpr auto kNeutralPrefixes = std::to_array<std::string_view>({"elementor-widget"});
+constexpr auto kBodyCues = std::to_array<std::string_view>(
+    {"article-body", "articlebody", "article-content", "article__body", "article__content",
+     "entry-content", "post-content", "post-body", "story-body", "main-content", "article-text",
+     "td-post-content"});
 
-constexpr std::array kContentCues = {"article", "content", "entry",  "story", "post",
-                                     "text",    "body",    "main",   "corps", "contenu",
-                                     "artikel", "cuerpo",  "noticia"};
+constexpr auto kContentCues =
+    std::to_array<std::string_view>({"article", "content", "entry", "story", "post", "text", "body",
+                                     "main", "corps", "contenu", "artikel", "cuerpo", "noticia"});
 
 // Whole class names (between spaces) in kWholeNameCues, or Bootstrap's
 // "d-none" without a breakpoint class showing the element on wide screens
@@ -189,7 +191,7 @@ bool HasWholeNameCue(std::string_view s) {
     size_t j = s.find(' ', i);
     if (j == std::string_view::npos) j = s.size();
     const std::string_view name = s.substr(i, j - i);
-    for (const char* cue : kWholeNameCues) {
+    for (const std::string_view cue : kWholeNameCues) {
       if (name == cue) return true;
     }
     none = none || name == "d-none";
@@ -207,7 +209,7 @@ bool HasTokenCue(std::string_view s) {
     size_t j = i;
     while (j < s.size() && s[j] != ' ' && s[j] != '-' && s[j] != '_') ++j;
     const std::string_view token = s.substr(i, j - i);
-    for (const char* cue : kTokenCues) {
+    for (const std::string_view cue : kTokenCues) {
       if (token == cue) return true;
     }
     i = j + 1;

@@ -94,14 +94,31 @@ DomNode HtmlDom::root() const { return {this, root_}; }
 
 namespace {
 constexpr size_t kMaxParserDepth = 256;  // libxml2's xmlParserMaxDepth
+constexpr std::string_view kRawTextNames[] = {"script", "style"};
 }  // namespace
+
+// The content of a <script> or <style> cut out of the page before parsing:
+// libxml2 reads such content one character at a time (htmlParseScript), the
+// costliest part of many pages. `gt` is the offset, in the cut page, of the
+// start tag's '>'; [begin, begin + length) the content in the uncut page.
+struct RawTextCut {
+  size_t gt;
+  size_t begin;
+  size_t length;
+  bool style;
+};
 
 // The SAX callbacks' state: the document and the stack of open elements.
 struct DomBuilder {
-  HtmlDom* dom;
-  htmlParserCtxtPtr ctxt;
+  HtmlDom* dom = nullptr;
+  htmlParserCtxtPtr ctxt = nullptr;
   std::vector<int32_t> open;
   bool doctype = false;  // SAX2.c puts the DTD first among the top-level nodes
+  // Raw-text contents cut out before parsing (see RawTextCut above), in
+  // order; `verified` of them have been met where the parser opened them.
+  const std::vector<RawTextCut>* cuts = nullptr;
+  std::string_view source;  // the uncut page, where the cut contents are
+  size_t verified = 0;
 
   // SAX2.c's node stack follows the parser's name stack, which the parser
   // also pops without an endElement (a start tag without its '>'): so does
@@ -173,6 +190,19 @@ struct DomBuilder {
     node.attr_begin = attr_begin;
     node.attr_count = static_cast<uint32_t>(dom->attrs_.size()) - attr_begin;
     open.push_back(id);
+    if (cuts != nullptr && verified < cuts->size()) RestoreCut(n, name_length);
+  }
+
+  // The parser stands on the '>' of a start tag: when it is where the next
+  // cut was made, for the element named there, the cut content becomes the
+  // element's text node, as htmlParseScript would have given it.
+  void RestoreCut(const char* name, size_t name_length) {
+    const RawTextCut& cut = (*cuts)[verified];
+    const size_t at = ctxt->input->consumed + (ctxt->input->cur - ctxt->input->base);
+    if (at != cut.gt || std::string_view(name, name_length) != kRawTextNames[cut.style]) return;
+    ++verified;
+    Characters(reinterpret_cast<const xmlChar*>(source.data() + cut.begin),
+               static_cast<int>(cut.length));
   }
 
   void EndElement() {
@@ -266,23 +296,143 @@ htmlParserCtxtPtr ThreadContext() {
   return ctxt.get();
 }
 
+bool EqualsLowered(std::string_view s, std::string_view lower) {
+  if (s.size() != lower.size()) return false;
+  for (size_t i = 0; i < s.size(); ++i) {
+    const char c = s[i];
+    if ((c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c) != lower[i]) return false;
+  }
+  return true;
+}
+
+// The first "</name" (any case) from `from`, as htmlParseScript stops there
+// in recovery mode; npos if none.
+size_t FindRawTextEnd(std::string_view html, size_t from, std::string_view name) {
+  for (size_t at = html.find("</", from); at != std::string_view::npos;
+       at = html.find("</", at + 2)) {
+    if (EqualsLowered(html.substr(at + 2, name.size()), name)) return at;
+  }
+  return std::string_view::npos;
+}
+
+// True when htmlParseScript would pass `content` on unchanged: it drops
+// the characters that are not XML Chars (controls, U+FFFE, U+FFFF).
+bool AllXmlChars(std::string_view content) {
+  for (size_t i = 0; i < content.size(); ++i) {
+    const auto c = static_cast<unsigned char>(content[i]);
+    if (c < 0x20 && c != '\t' && c != '\n' && c != '\r') return false;
+    if (c == 0xEF && i + 2 < content.size() && static_cast<unsigned char>(content[i + 1]) == 0xBF &&
+        (static_cast<unsigned char>(content[i + 2]) & 0xFE) == 0xBE) {
+      return false;
+    }
+  }
+  return true;
+}
+
+// Copies `html` to `*out` without the content of its <script> and <style>
+// elements, recording each cut in `*cuts`; false (and nothing done) when
+// there is none. The elements are found without parsing: a cut is a guess
+// (a "<script>" in a comment, a '>' in an odd attribute), which Parse checks
+// against where the parser really opens each element. Content that the
+// parser would not read as raw text (empty, starting with '<', self-closed
+// tag) or would change (see AllXmlChars) is left in place.
+bool CutRawText(std::string_view html, std::string* out, std::vector<RawTextCut>* cuts) {
+  size_t pos = 0;
+  size_t copied = 0;
+  while (true) {
+    const size_t lt = html.find('<', pos);
+    if (lt == std::string_view::npos) break;
+    if (html.substr(lt, 4) == "<!--") {
+      const size_t end = html.find("-->", lt + 4);
+      if (end == std::string_view::npos) break;
+      pos = end + 3;
+      continue;
+    }
+    int kind = -1;
+    for (int k = 0; k < 2; ++k) {
+      const std::string_view name = kRawTextNames[k];
+      const size_t after = lt + 1 + name.size();
+      if (after < html.size() && EqualsLowered(html.substr(lt + 1, name.size()), name) &&
+          (html[after] == '>' || html[after] == '/' || html[after] == ' ' || html[after] == '\t' ||
+           html[after] == '\n' || html[after] == '\r')) {
+        kind = k;
+      }
+    }
+    if (kind < 0) {
+      pos = lt + 1;
+      continue;
+    }
+    const std::string_view name = kRawTextNames[kind];
+    size_t gt = lt + 1 + name.size();
+    for (char quote = 0; gt < html.size(); ++gt) {
+      const char c = html[gt];
+      if (quote != 0) {
+        if (c == quote) quote = 0;
+      } else if (c == '"' || c == '\'') {
+        quote = c;
+      } else if (c == '>') {
+        break;
+      }
+    }
+    const size_t begin = gt + 1;
+    if (begin >= html.size()) break;
+    if (html[gt - 1] == '/' || html[begin] == '<') {
+      pos = begin;
+      continue;
+    }
+    const size_t end = FindRawTextEnd(html, begin, name);
+    if (end == std::string_view::npos) break;
+    pos = end;
+    if (!AllXmlChars(html.substr(begin, end - begin))) continue;
+    if (out->empty()) out->reserve(html.size());
+    out->append(html.substr(copied, begin - copied));
+    cuts->push_back(RawTextCut{out->size() - 1, begin, end - begin, kind == 1});
+    copied = end;
+  }
+  if (cuts->empty()) return false;
+  out->append(html.substr(copied));
+  return true;
+}
+
+// Parses `page` into `*dom` (empty); with `cuts`, restores the cut contents
+// from `source`. False when a cut was not where the parser put its element.
+bool ParseInto(std::string_view page, const std::vector<RawTextCut>* cuts, std::string_view source,
+               HtmlDom* dom) {
+  htmlParserCtxtPtr ctxt = ThreadContext();
+  if (ctxt == nullptr) return true;
+  DomBuilder builder;
+  builder.dom = dom;
+  builder.ctxt = ctxt;
+  builder.open.reserve(64);
+  builder.cuts = cuts;
+  builder.source = source;
+  ctxt->_private = &builder;
+  const int size = static_cast<int>(std::min<size_t>(page.size(), INT_MAX));
+  // With our handler the parser builds no xmlDoc: the result is null.
+  htmlCtxtReadMemory(ctxt, page.data(), size, nullptr, "UTF-8", kParseOptions);
+  ctxt->_private = nullptr;
+  return cuts == nullptr || builder.verified == cuts->size();
+}
+
 }  // namespace
 
 HtmlDom HtmlDom::Parse(std::string_view utf8_html) {
   HtmlDom dom;
   if (utf8_html.empty()) return dom;
-  dom.chars_.reserve(utf8_html.size() + 64);
-  dom.nodes_.reserve(utf8_html.size() / 64 + 16);
-  dom.attrs_.reserve(utf8_html.size() / 64 + 16);
-  htmlParserCtxtPtr ctxt = ThreadContext();
-  if (ctxt == nullptr) return dom;
-  DomBuilder builder{&dom, ctxt, {}};
-  builder.open.reserve(64);
-  ctxt->_private = &builder;
-  const int size = static_cast<int>(std::min<size_t>(utf8_html.size(), INT_MAX));
-  // With our handler the parser builds no xmlDoc: the result is null.
-  htmlCtxtReadMemory(ctxt, utf8_html.data(), size, nullptr, "UTF-8", kParseOptions);
-  ctxt->_private = nullptr;
+  const auto reserve = [&] {
+    dom.chars_.reserve(utf8_html.size() + 64);
+    dom.nodes_.reserve(utf8_html.size() / 64 + 16);
+    dom.attrs_.reserve(utf8_html.size() / 64 + 16);
+  };
+  reserve();
+  std::string cut_page;
+  std::vector<RawTextCut> cuts;
+  if (CutRawText(utf8_html, &cut_page, &cuts)) {
+    if (ParseInto(cut_page, &cuts, utf8_html, &dom)) return dom;
+    dom = HtmlDom();  // a guess was wrong: parse the page as it is
+    reserve();
+  }
+  ParseInto(utf8_html, nullptr, utf8_html, &dom);
   return dom;
 }
 
