@@ -191,14 +191,18 @@ Result<std::vector<SearchHit>> Catalog::Search(Store& store, const SearchRequest
 }
 
 Result<std::shared_ptr<const DocumentFrequencies>> Catalog::Frequencies(Store& store) {
+  uint64_t generation = 0;
   {
     std::lock_guard<std::mutex> lock(cache_mu_);
     if (df_ != nullptr && Clock::now() - df_loaded_ < kDfTtl) return df_;
+    generation = cache_generation_;
   }
   VEILLE_ASSIGN_OR_RETURN(DocumentFrequencySnapshot snap, store.LoadDocumentFrequencies());
   auto df = std::make_shared<DocumentFrequencies>();
   df->Restore(snap.documents, snap.terms);
   std::lock_guard<std::mutex> lock(cache_mu_);
+  // Read before a write that landed meanwhile: used once, not kept.
+  if (generation != cache_generation_) return std::shared_ptr<const DocumentFrequencies>(df);
   df_ = std::move(df);
   df_loaded_ = Clock::now();
   return df_;
@@ -336,16 +340,26 @@ Result<std::vector<SimilarStory>> Catalog::SimilarStories(Store& store, int64_t 
 }
 
 Result<std::shared_ptr<const std::vector<EntitySummary>>> Catalog::Entities(Store& store) {
+  uint64_t generation = 0;
   {
     std::lock_guard<std::mutex> lock(cache_mu_);
     if (entities_ != nullptr && Clock::now() - entities_loaded_ < kEntitiesTtl) return entities_;
+    generation = cache_generation_;
   }
   VEILLE_ASSIGN_OR_RETURN(std::vector<EntitySummary> list, store.ListEntities());
   auto shared = std::make_shared<const std::vector<EntitySummary>>(std::move(list));
   std::lock_guard<std::mutex> lock(cache_mu_);
+  if (generation != cache_generation_) return shared;  // predates a write: not kept
   entities_ = shared;
   entities_loaded_ = Clock::now();
   return shared;
+}
+
+void Catalog::ForgetCaches() {
+  std::lock_guard<std::mutex> lock(cache_mu_);
+  df_.reset();
+  entities_.reset();
+  ++cache_generation_;
 }
 
 Result<IngestReport> Catalog::Ingest(std::string_view name, std::string bytes) {
@@ -364,13 +378,12 @@ Result<IngestReport> Catalog::Ingest(std::string_view name, std::string bytes) {
                                   });
   } catch (const std::exception& e) {
     // Closing the connection rolls back whatever transaction it had open;
-    // the next write opens a new one.
+    // the next write opens a new one. Earlier batches may have committed.
     writer_.reset();
+    ForgetCaches();
     return Status::Internal(fmt::format("ingest of '{}' failed: {}", name, e.what()));
   }
-  std::lock_guard<std::mutex> cache_lock(cache_mu_);
-  df_.reset();
-  entities_.reset();
+  ForgetCaches();
   return report;
 }
 
@@ -385,9 +398,7 @@ Status Catalog::Delete(int64_t article_id) {
     writer_.reset();  // rolls back the open transaction
     return Status::Internal(fmt::format("delete of article {} failed: {}", article_id, e.what()));
   }
-  std::lock_guard<std::mutex> cache_lock(cache_mu_);
-  df_.reset();
-  entities_.reset();
+  ForgetCaches();
   return Status::Ok();
 }
 

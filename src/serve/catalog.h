@@ -99,6 +99,8 @@ class Catalog {
 
  private:
   Result<std::shared_ptr<const DocumentFrequencies>> Frequencies(Store& store);
+  // Drops the cached frequencies and entities after a write.
+  void ForgetCaches();
   // Delete's transaction on writer_ (write_mu_ held).
   Status DeleteLocked(int64_t article_id);
 
@@ -110,6 +112,7 @@ class Catalog {
   Clock::time_point df_loaded_;
   std::shared_ptr<const std::vector<EntitySummary>> entities_;
   Clock::time_point entities_loaded_;
+  uint64_t cache_generation_ = 0;  // bumped by every write: loads older than it are not kept
   std::mutex write_mu_;  // one ingest at a time; guards writer_
   std::unique_ptr<Store> writer_;
 };

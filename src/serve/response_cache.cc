@@ -3,6 +3,16 @@
 #include <utility>
 
 namespace veille::serve {
+namespace {
+
+// Bytes an entry is counted for.
+size_t Footprint(const std::string& key, const ResponseCache::Answer& a) {
+  size_t n = key.size() + a.body.size() + a.content_type.size();
+  for (const auto& [name, value] : a.headers) n += name.size() + value.size();
+  return n;
+}
+
+}  // namespace
 
 ResponseCache::Outcome ResponseCache::Get(const std::string& key,
                                           const std::function<AnswerPtr()>& compute) {
@@ -34,8 +44,8 @@ ResponseCache::Outcome ResponseCache::Get(const std::string& key,
       return Compute(lock, key, compute, /*lead=*/false);  // too slow: compute our own
     }
     if (flight->answer == nullptr) {
-      // Its computation gave nothing to share (an error): compute our own,
-      // in parallel with the other waiters rather than one after another.
+      // Its computation threw: compute our own, in parallel with the other
+      // waiters rather than one after another.
       return Compute(lock, key, compute, /*lead=*/false);
     }
     ++counters_.waits;
@@ -65,8 +75,8 @@ ResponseCache::Outcome ResponseCache::Compute(std::unique_lock<std::mutex>& lock
     throw;
   }
   lock.lock();
-  if (answer != nullptr && generation == generation_) Keep(key, answer);
   Land(key, flight, answer);
+  if (answer != nullptr && answer->status == 200 && generation == generation_) Keep(key, answer);
   return {std::move(answer), true, false};
 }
 
@@ -82,20 +92,22 @@ void ResponseCache::Land(const std::string& key, const std::shared_ptr<Flight>& 
 }
 
 void ResponseCache::Keep(const std::string& key, AnswerPtr answer) {
-  const size_t size = key.size() + answer->body.size() + answer->content_type.size();
+  const size_t size = Footprint(key, *answer);
   if (size > options_.max_entry_bytes || size > options_.max_bytes) return;
   if (auto it = entries_.find(key); it != entries_.end()) Erase(it);
   while (bytes_ + size > options_.max_bytes && !lru_.empty()) {
     Erase(entries_.find(lru_.back()));
   }
-  lru_.push_front(key);
-  entries_.emplace(key, Entry{std::move(answer), Clock::now(), lru_.begin()});
+  // Allocations first (a throw changes nothing), then the no-throw splice.
+  std::list<std::string> node{key};
+  const auto it = entries_.emplace(key, Entry{std::move(answer), Clock::now(), node.begin()}).first;
+  lru_.splice(lru_.begin(), node);
+  it->second.lru = lru_.begin();
   bytes_ += size;
 }
 
 void ResponseCache::Erase(std::unordered_map<std::string, Entry>::iterator it) {
-  bytes_ -=
-      it->first.size() + it->second.answer->body.size() + it->second.answer->content_type.size();
+  bytes_ -= Footprint(it->first, *it->second.answer);
   lru_.erase(it->second.lru);
   entries_.erase(it);
 }

@@ -29,6 +29,8 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <utility>
+#include <vector>
 
 namespace veille::serve {
 
@@ -44,14 +46,18 @@ class ResponseCache {
     std::chrono::milliseconds max_wait{2000};
   };
 
+  // A whole response: only status 200 is kept, but any answer is handed to
+  // the requests that waited for it.
   struct Answer {
+    int status = 200;
     std::string body;
     std::string content_type;
+    std::vector<std::pair<std::string, std::string>> headers;  // others the handler set
   };
   using AnswerPtr = std::shared_ptr<const Answer>;
 
   // What Get gave: `answer` null only when `compute` ran here and returned
-  // null (an answer not to keep, e.g. an error: the caller's own response).
+  // null (nothing to share).
   struct Outcome {
     AnswerPtr answer;
     bool computed = false;  // `compute` ran in this call
@@ -70,9 +76,9 @@ class ResponseCache {
   explicit ResponseCache(const Options& options) : options_(options) {}
 
   // The answer for `key`: a kept one, the one another request is computing,
-  // or the one `compute` returns (called at most once, in this thread; it
-  // returns null for an answer that must not be kept). An exception from
-  // `compute` propagates; requests waiting for that answer compute their own.
+  // or the one `compute` returns (called at most once, in this thread; kept
+  // when its status is 200). An exception from `compute` propagates;
+  // requests waiting for that answer compute their own.
   Outcome Get(const std::string& key, const std::function<AnswerPtr()>& compute);
 
   // Drops every answer (see the file comment).

@@ -96,23 +96,6 @@ class Server::Impl {
         HtmlError(res, status, msg);
       }
     });
-    // Writes are authorised before their body is read: an unauthorised
-    // client cannot make the server take in max_body_bytes first.
-    http_.set_pre_routing_handler([this](const httplib::Request& req, httplib::Response& res) {
-      if (req.method == "GET" || req.method == "HEAD") {
-        return httplib::Server::HandlerResponse::Unhandled;
-      }
-      const bool foreign_host =
-          loopback_ && !IsLoopbackHost(HostName(req.get_header_value("Host")));
-      if (!foreign_host && AuthorizeWrite(ctx_, req, res)) {
-        return httplib::Server::HandlerResponse::Unhandled;
-      }
-      if (foreign_host) JsonError(res, 403, "unexpected Host header");
-      SecurityHeaders(res);
-      res.set_header("Connection", "close");  // its body is left unread
-      metrics_.Observe("write_refused", res.status, 0);
-      return httplib::Server::HandlerResponse::Handled;
-    });
     http_.set_exception_handler(
         [](const httplib::Request& req, httplib::Response& res, std::exception_ptr) {
           SecurityHeaders(res);
@@ -161,24 +144,37 @@ class Server::Impl {
   }
 
   // Answers `req` from the response cache, or with `handler` (whose 200
-  // answers are kept).
+  // answers are kept; any answer is shared with the requests waiting for it).
   void Cached(const httplib::Server::Handler& handler, const httplib::Request& req,
               httplib::Response& res) {
-    const ResponseCache::Outcome got = cache_.Get(req.target, [&]() -> ResponseCache::AnswerPtr {
+    const ResponseCache::Outcome got = cache_.Get(req.target, [&] {
+      const httplib::Headers before = res.headers;  // the security headers
       handler(req, res);
-      if (res.status > 0 && res.status != 200) return nullptr;
-      return std::make_shared<const ResponseCache::Answer>(
-          ResponseCache::Answer{res.body, res.get_header_value("Content-Type")});
+      ResponseCache::Answer a;
+      a.status = res.status > 0 ? res.status : 200;
+      a.body = res.body;
+      a.content_type = res.get_header_value("Content-Type");
+      for (const auto& [name, value] : res.headers) {
+        if (name != "Content-Type" && name != "Content-Length" && before.count(name) == 0) {
+          a.headers.emplace_back(name, value);
+        }
+      }
+      return std::make_shared<const ResponseCache::Answer>(std::move(a));
     });
-    if (!got.computed) res.set_content(got.answer->body, got.answer->content_type.c_str());
+    if (got.computed) return;
+    const ResponseCache::Answer& a = *got.answer;
+    res.status = a.status;
+    for (const auto& [name, value] : a.headers) res.set_header(name, value);
+    res.set_content(a.body, a.content_type.c_str());
   }
 
   void Add(const char* method, const char* pattern, const char* name,
            httplib::Server::Handler handler) {
     const bool is_get = std::string_view(method) == "GET";
-    const bool cacheable = is_get && options_.cache_ttl_s > 0 &&
-                           std::string_view(name) != "healthz" &&
-                           std::string_view(name) != "metrics";
+    // Static files are in memory already.
+    const bool cacheable =
+        is_get && options_.cache_ttl_s > 0 && std::string_view(name) != "healthz" &&
+        std::string_view(name) != "metrics" && std::string_view(name) != "static";
     auto wrapped = [this, name, cacheable, is_get, handler = std::move(handler)](
                        const httplib::Request& req, httplib::Response& res) {
       const auto start = std::chrono::steady_clock::now();
@@ -209,7 +205,35 @@ class Server::Impl {
     if (m == "GET") {
       http_.Get(pattern, wrapped);
     } else if (m == "POST") {
-      http_.Post(pattern, wrapped);
+      // The body is kept only once the write is authorised: a refused one is
+      // read and dropped as it arrives (never buffered; the keep-alive
+      // connection stays in step), then the route refuses the request.
+      http_.Post(pattern, [this, wrapped](const httplib::Request& req, httplib::Response& res,
+                                          const httplib::ContentReader& read) {
+        httplib::Response probe;
+        const bool allowed =
+            (!loopback_ || IsLoopbackHost(HostName(req.get_header_value("Host")))) &&
+            AuthorizeWrite(ctx_, req, probe);
+        if (!allowed) {
+          read([](const char*, size_t) { return true; });
+          wrapped(req, res);
+          return;
+        }
+        httplib::Request full = req;
+        const bool complete = read([&full](const char* data, size_t n) {
+          full.body.append(data, n);
+          return true;
+        });
+        if (!complete) {
+          // httplib set 413 when the body is over max_body_bytes.
+          const bool too_large = res.status == 413;
+          SecurityHeaders(res);
+          JsonError(res, too_large ? 413 : 400,
+                    too_large ? "request body too large" : "request body cut short");
+          return;
+        }
+        wrapped(full, res);
+      });
     } else if (m == "DELETE") {
       http_.Delete(pattern, wrapped);
     }

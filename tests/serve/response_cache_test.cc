@@ -15,9 +15,9 @@ namespace {
 using std::chrono::milliseconds;
 using AnswerPtr = ResponseCache::AnswerPtr;
 
-AnswerPtr Make(std::string body) {
+AnswerPtr Make(std::string body, int status = 200) {
   return std::make_shared<const ResponseCache::Answer>(
-      ResponseCache::Answer{std::move(body), "text/plain"});
+      ResponseCache::Answer{status, std::move(body), "text/plain", {}});
 }
 
 ResponseCache::Options Short(milliseconds ttl, milliseconds stale) {
@@ -42,9 +42,9 @@ TEST(ResponseCacheTest, FreshAnswerIsReusedAndErrorsAreNotKept) {
 
   auto error = [&] {
     ++calls;
-    return AnswerPtr();
+    return Make("no such page", 404);
   };
-  EXPECT_EQ(cache.Get("/missing", error).answer, nullptr);
+  EXPECT_EQ(cache.Get("/missing", error).answer->status, 404);
   EXPECT_TRUE(cache.Get("/missing", error).computed);
   EXPECT_EQ(calls, 3);
 }
@@ -141,6 +141,7 @@ TEST(ResponseCacheTest, StaleAnswerServedWhileOneRequestRefreshes) {
   std::this_thread::sleep_for(milliseconds(5));
   std::atomic<bool> refreshing{false};
   std::atomic<bool> release{false};
+  std::string refreshed;
   std::thread refresher([&] {
     const ResponseCache::Outcome r = cache.Get("/a", [&] {
       refreshing = true;
@@ -148,6 +149,7 @@ TEST(ResponseCacheTest, StaleAnswerServedWhileOneRequestRefreshes) {
       return Make("new");
     });
     EXPECT_TRUE(r.computed);
+    refreshed = r.answer->body;
   });
   while (!refreshing.load()) std::this_thread::yield();
   const ResponseCache::Outcome during = cache.Get("/a", [] { return Make("unexpected"); });
@@ -156,7 +158,35 @@ TEST(ResponseCacheTest, StaleAnswerServedWhileOneRequestRefreshes) {
   EXPECT_EQ(during.answer->body, "old");
   release = true;
   refresher.join();
-  EXPECT_EQ(cache.Get("/a", [] { return Make("unexpected"); }).answer->body, "new");
+  EXPECT_EQ(refreshed, "new");
+  EXPECT_EQ(cache.counters().stale_hits, 1);
+  EXPECT_EQ(cache.counters().computes, 2);
+}
+
+TEST(ResponseCacheTest, ErrorAnswerIsSharedWithItsWaitersButNotKept) {
+  ResponseCache cache(Short(milliseconds(60000), milliseconds(0)));
+  std::atomic<int> calls{0};
+  std::atomic<int> started{0};
+  std::vector<std::thread> threads;
+  std::vector<int> statuses(8);
+  for (int t = 0; t < 8; ++t) {
+    threads.emplace_back([&, t] {
+      ++started;
+      statuses[t] = cache
+                        .Get("/busy",
+                             [&] {
+                               ++calls;
+                               while (started.load() < 8) std::this_thread::yield();
+                               std::this_thread::sleep_for(milliseconds(200));
+                               return Make("overloaded", 503);
+                             })
+                        .answer->status;
+    });
+  }
+  for (std::thread& t : threads) t.join();
+  for (int status : statuses) EXPECT_EQ(status, 503);
+  EXPECT_LT(calls.load(), 8);  // the waiters took the leader's answer
+  EXPECT_EQ(cache.counters().entries, 0);
 }
 
 TEST(ResponseCacheTest, ExceptionInComputeLeavesNoDeadFlight) {
