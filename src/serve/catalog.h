@@ -113,7 +113,7 @@ class Catalog {
   std::shared_ptr<const std::vector<EntitySummary>> entities_;
   Clock::time_point entities_loaded_;
   uint64_t cache_generation_ = 0;  // bumped by every write: loads older than it are not kept
-  std::mutex write_mu_;  // one ingest at a time; guards writer_
+  std::mutex write_mu_;            // one ingest at a time; guards writer_
   std::unique_ptr<Store> writer_;
 };
 
