@@ -28,8 +28,8 @@ class ForwardingStore : public Store {
   Result<std::vector<SearchHit>> Search(std::string_view query, int64_t limit) override {
     return s_.Search(query, limit);
   }
-  Result<std::vector<SearchHit>> SearchIds(std::string_view query, int64_t limit) override {
-    return s_.SearchIds(query, limit);
+  Result<std::vector<int64_t>> MatchIds(std::string_view query, int64_t limit) override {
+    return s_.MatchIds(query, limit);
   }
   Result<StoreStats> Stats() override { return s_.Stats(); }
   Status ForEachArticle(const std::function<Status(const StoredArticle&)>& fn) override {
