@@ -186,6 +186,18 @@ void AnalysisState::Committed() {
   checked_ = false;
 }
 
+bool AnalysisState::has_waiting_summaries() const {
+  return stories_ != nullptr && stories_->has_waiting_summaries();
+}
+
+Status AnalysisState::SettleSummaries() {
+  if (broken_ || stories_ == nullptr) return Status::Ok();
+  VEILLE_ASSIGN_OR_RETURN(const int64_t generation, store_.WriteGeneration());
+  if (generation != generation_) return Reload();  // its stories are the store's now
+  checked_ = true;
+  return stories_->SettleSummaries();
+}
+
 Status AnalysisState::Reload() {
   pending_documents_ = 0;
   pending_terms_.clear();

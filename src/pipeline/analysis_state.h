@@ -60,6 +60,12 @@ class AnalysisState {
   void Committed();
   // The transaction was rolled back: re-reads DF and registry from the store.
   Status Reload();
+  // Whether some story summaries wait for more members (story_state.h).
+  bool has_waiting_summaries() const;
+  // Summarises the waiting stories (once at the end of a run; nothing when
+  // another process wrote since). REQUIRES: inside a transaction with no
+  // Add since the last commit. On error: as for Add.
+  Status SettleSummaries();
 
   const DocumentFrequencies& document_frequencies() const { return df_; }
   const EntityRegistry& registry() const { return registry_; }

@@ -307,6 +307,18 @@ IngestSummary pipeline::IngestDocuments(const std::vector<std::string>& paths, B
   } else {
     ForEachDocument(document_paths, config, on_start, on_document, on_end, on_error);
   }
+  // Big stories whose summaries waited for more members are summarised
+  // once, so that a run leaves every summary whole.
+  if ((*state)->has_waiting_summaries()) {
+    batch.Start(buffer != nullptr ? buffer->name : "story summaries");
+    if (batch.open()) {
+      if (Status s = (*state)->SettleSummaries(); !s.ok()) {
+        batch.Abort(s.WithContext("summarising the stories that waited"));
+      } else {
+        batch.Commit();
+      }
+    }
+  }
   return summary;
 }
 

@@ -246,11 +246,13 @@ Status StoryState::Add(int64_t article_id, const Article& article, const Analyze
   if (Result<int64_t> story = clusterer_->StoryOf(article_id); story.ok()) {
     articles_.erase(article_id);
     touched_.insert(*story);
+    summarized_.erase(*story);  // its summary may quote the old text
     return Status::Ok();
   }
   if (Result<StoryMember> placed = store_.GetStoryMember(article_id); placed.ok()) {
     articles_.erase(article_id);  // placed before, outside the restored window
     touched_.insert(placed->story_id);
+    summarized_.erase(placed->story_id);
     return Status::Ok();
   } else if (placed.status().code() != StatusCode::kNotFound) {
     return placed.status();
@@ -277,6 +279,9 @@ Status StoryState::Add(int64_t article_id, const Article& article, const Analyze
   for (int64_t from : a.merged_story_ids) {
     VEILLE_RETURN_IF_ERROR(store_.MergeStories(from, a.story_id));
     touched_.erase(from);
+    summarized_.erase(from);
+    waiting_.erase(from);
+    summarized_.erase(a.story_id);  // its summary lacks the merged members
   }
   touched_.insert(a.story_id);
   SummaryArticle sa;
@@ -377,10 +382,41 @@ Status StoryState::Summarize(int64_t story_id) {
   return PutSummary(store_, summarizer_, story_id, members, articles);
 }
 
+Status StoryState::SummarizeIfChanged(int64_t story_id) {
+  constexpr int64_t kAlwaysSummarized = 32;
+  constexpr double kResummarizeGrowth = 1.25;
+  VEILLE_ASSIGN_OR_RETURN(const StoryRow row, store_.GetStory(story_id));
+  const auto last = summarized_.find(story_id);
+  const bool due = row.article_count <= kAlwaysSummarized || row.summary_json.empty() ||
+                   last == summarized_.end() ||
+                   static_cast<double>(row.article_count) >=
+                       kResummarizeGrowth * static_cast<double>(last->second);
+  if (!due) {
+    if (row.article_count != last->second) waiting_.insert(story_id);
+    return Status::Ok();
+  }
+  VEILLE_RETURN_IF_ERROR(Summarize(story_id));
+  summarized_[story_id] = row.article_count;
+  waiting_.erase(story_id);
+  return Status::Ok();
+}
+
 Status StoryState::Flush() {
   if (touched_.empty()) return Status::Ok();
-  for (int64_t story : touched_) VEILLE_RETURN_IF_ERROR(Summarize(story));
+  for (int64_t story : touched_) VEILLE_RETURN_IF_ERROR(SummarizeIfChanged(story));
   return LinkTouched();
+}
+
+Status StoryState::SettleSummaries() {
+  const std::set<int64_t> waiting = std::move(waiting_);
+  waiting_.clear();
+  for (int64_t story : waiting) {
+    VEILLE_ASSIGN_OR_RETURN(const StoryRow row, store_.GetStory(story));
+    if (row.merged_into != 0 || row.article_count == 0) continue;
+    VEILLE_RETURN_IF_ERROR(Summarize(story));
+    summarized_[story] = row.article_count;
+  }
+  return Status::Ok();
 }
 
 Status StoryState::LinkTouched() {

@@ -10,6 +10,18 @@
 // texts into the CopyLinker, so the cost of Load is the window, not the base.
 // An article is placed once, when its first analysed revision is stored;
 // `veille recluster` rebuilds every story from the stored features.
+//
+// Summaries. A touched story is re-summarised at Flush when it has at most
+// kAlwaysSummarized members (every member of a small story is in its
+// summary), when it has no summary (new, or cleared by a merge or removal),
+// when this process has not summarised it yet, when it absorbed a merged
+// story or a member was revised, or when it grew by at least a quarter
+// (kResummarizeGrowth) since its summary in this process. Otherwise its new
+// members wait: a big story is re-summarised O(log n) times as it grows to n
+// members, so the summary work per article stays flat, and its stored
+// summary lacks at most a fifth of its members (the story row's counts are
+// always exact). SettleSummaries() summarises every story left waiting; the
+// ingest pipeline calls it once at the end of a run.
 #ifndef VEILLE_PIPELINE_STORY_STATE_H_
 #define VEILLE_PIPELINE_STORY_STATE_H_
 
@@ -100,6 +112,11 @@ class StoryState {
   // REQUIRES: inside the transaction, just before Commit.
   Status Flush();
   void Committed() { touched_.clear(); }
+  // Whether some summaries wait for more members (see the header).
+  bool has_waiting_summaries() const { return !waiting_.empty(); }
+  // Summarises every waiting story. REQUIRES: inside a transaction, no
+  // touched story (right after Committed).
+  Status SettleSummaries();
   // The touched stories since the last Committed (for summaries).
   const std::set<int64_t>& touched() const { return touched_; }
 
@@ -108,6 +125,8 @@ class StoryState {
              const EntityRegistry& registry);
   Status Restore();
   Status Summarize(int64_t story_id);
+  // Summarises `story_id` now or leaves it waiting, by the rule above.
+  Status SummarizeIfChanged(int64_t story_id);
   // Stores the touched stories' profiles and links them, with the stored
   // stories that share a central entity with them (of any age), into
   // storylines: linked storylines merge into the smallest id.
@@ -123,6 +142,11 @@ class StoryState {
   std::unique_ptr<CopyLinker> linker_;
   std::unique_ptr<StoryClusterer> clusterer_;
   std::set<int64_t> touched_;
+  // Members of each story at its last summary in this process (absent: none
+  // yet, or its summary must be redone), and the stories whose summary
+  // lacks members that joined since.
+  std::unordered_map<int64_t, int64_t> summarized_;
+  std::set<int64_t> waiting_;
   Summarizer summarizer_;
   // Members' summary inputs, bounded (cleared when full): each story
   // re-summarised after a new member reads the others from here.

@@ -177,6 +177,13 @@ CREATE TABLE story_members (
   why_json   TEXT    NOT NULL
 );
 CREATE INDEX story_members_by_story ON story_members(story_id, time);
+CREATE INDEX story_members_by_site ON story_members(story_id, site);
+CREATE TABLE story_langs (
+  story_id INTEGER NOT NULL,
+  lang     TEXT    NOT NULL,
+  members  INTEGER NOT NULL,
+  PRIMARY KEY (story_id, lang)
+) WITHOUT ROWID;
 CREATE TABLE story_merges (
   from_id   INTEGER PRIMARY KEY,
   into_id   INTEGER NOT NULL,

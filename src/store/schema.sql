@@ -152,8 +152,8 @@ CREATE TABLE article_entities (
 CREATE INDEX article_entities_by_entity ON article_entities(entity_id);
 
 -- A story: one real-world event (schema version 4). Times are unix seconds of
--- the members' publication (else ingest) times; counts are refreshed at every
--- membership change. A merged story keeps its row (merged_into != 0, no
+-- the members' publication (else ingest) times; counts are kept at every
+-- membership change (from the change alone for a join or a merge). A merged story keeps its row (merged_into != 0, no
 -- members) so that its id still resolves.
 CREATE TABLE stories (
   id            INTEGER PRIMARY KEY,
@@ -186,6 +186,17 @@ CREATE TABLE story_members (
   why_json   TEXT    NOT NULL   -- the clusterer's explanation
 );
 CREATE INDEX story_members_by_story ON story_members(story_id, time);
+-- A story's members by outlet: whether a site is new to a story, in one probe.
+CREATE INDEX story_members_by_site ON story_members(story_id, site);
+
+-- Each story's members per language (of their latest revision; '' not
+-- counted), from which stories.lang is kept as members join or merge.
+CREATE TABLE story_langs (
+  story_id INTEGER NOT NULL,
+  lang     TEXT    NOT NULL,
+  members  INTEGER NOT NULL,  -- > 0
+  PRIMARY KEY (story_id, lang)
+) WITHOUT ROWID;
 
 -- Story merges: from_id's members were moved into into_id (the older id).
 CREATE TABLE story_merges (

@@ -36,6 +36,7 @@
 #include "store/raw_codec.h"
 #include "store/source_table.h"
 #include "store/sqlite_db.h"
+#include "store/story_counts.h"
 #include "store/story_table.h"
 #include "veille/store.h"
 
@@ -601,6 +602,10 @@ class SqliteStore final : public Store {
       VEILLE_RETURN_IF_ERROR(s.Run());
     }
     VEILLE_RETURN_IF_ERROR(InsertRevision(result, raw_id, raw, article, now));
+    if (result.outcome == PutOutcome::kRevised) {
+      // Its story's language and headline are read from the latest revision.
+      VEILLE_RETURN_IF_ERROR(store::RefreshRevisedMember(*db_, result.article_id, now));
+    }
     return UpdateFts(result, article);
   }
 

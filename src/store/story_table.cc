@@ -2,10 +2,13 @@
 // tests/store/story_table_test.cc.
 //
 // A story row's counts, times and language are derived from its members and
-// refreshed in the statement batch that changes them, so a reader never sees
-// a count that disagrees with story_members. Its headline is the summary's
+// updated in the statement batch that changes them (store/story_counts.h:
+// incrementally for a new member or a merge), so a reader never sees a count
+// that disagrees with story_members. Its headline is the summary's
 // once one is stored, else the title of its earliest member.
 #include "store/story_table.h"
+
+#include "store/story_counts.h"
 
 #include <algorithm>
 #include <limits>
@@ -64,32 +67,6 @@ Status EnsureStory(SqliteDb& db, int64_t id, const std::string& now) {
   return s.Run();
 }
 
-// Recomputes a story's derived columns from its members.
-Status RefreshStory(SqliteDb& db, int64_t id, const std::string& now) {
-  VEILLE_ASSIGN_OR_RETURN(
-      Statement s,
-      db.Prepare(
-          "UPDATE stories SET "
-          "first_time = COALESCE((SELECT MIN(time) FROM story_members WHERE story_id = ?1), 0), "
-          "last_time = COALESCE((SELECT MAX(time) FROM story_members WHERE story_id = ?1), 0), "
-          "article_count = (SELECT COUNT(*) FROM story_members WHERE story_id = ?1), "
-          "source_count = (SELECT COUNT(DISTINCT site) FROM story_members "
-          "  WHERE story_id = ?1 AND site <> ''), "
-          "lang = COALESCE((SELECT r.lang FROM story_members m "
-          "  JOIN articles a ON a.id = m.article_id "
-          "  JOIN revisions r ON r.article_id = a.id AND r.revision = a.latest_revision "
-          "  WHERE m.story_id = ?1 AND r.lang <> '' "
-          "  GROUP BY r.lang ORDER BY COUNT(*) DESC, r.lang LIMIT 1), ''), "
-          "headline = CASE WHEN summary_json <> '' THEN headline ELSE COALESCE((SELECT r.title "
-          "  FROM story_members m JOIN articles a ON a.id = m.article_id "
-          "  JOIN revisions r ON r.article_id = a.id AND r.revision = a.latest_revision "
-          "  WHERE m.story_id = ?1 ORDER BY m.time, m.article_id LIMIT 1), '') END, "
-          "updated_at = ?2 WHERE id = ?1"));
-  s.BindInt(1, id);
-  s.BindText(2, now);
-  return s.Run();
-}
-
 Status DeleteProfile(SqliteDb& db, int64_t story_id) {
   {
     VEILLE_ASSIGN_OR_RETURN(Statement s,
@@ -135,9 +112,12 @@ Status UpsertStoryMember(SqliteDb& db, const StoryMember& member, const std::str
     s.BindText(6, member.why_json);
     VEILLE_RETURN_IF_ERROR(s.Run());
   }
-  VEILLE_RETURN_IF_ERROR(RefreshStory(db, member.story_id, now));
-  if (previous != 0 && previous != member.story_id) {
-    VEILLE_RETURN_IF_ERROR(RefreshStory(db, previous, now));
+  // A new member is counted from itself alone; a re-placed or moved one
+  // recounts its stories.
+  if (previous == 0) return AddMemberCounts(db, member, now);
+  VEILLE_RETURN_IF_ERROR(RecomputeStoryCounts(db, member.story_id, now));
+  if (previous != member.story_id) {
+    VEILLE_RETURN_IF_ERROR(RecomputeStoryCounts(db, previous, now));
   }
   return Status::Ok();
 }
@@ -166,7 +146,7 @@ Status RemoveArticleFromStories(SqliteDb& db, int64_t article_id, const std::str
     VEILLE_RETURN_IF_ERROR(s.Run());
   }
   {
-    // The summary may quote the article: cleared, so that RefreshStory
+    // The summary may quote the article: cleared, so that the recount
     // takes the earliest remaining member's title as the headline.
     VEILLE_ASSIGN_OR_RETURN(Statement s,
                             db.Prepare("UPDATE stories SET summary_json = '', lead = '', "
@@ -174,7 +154,7 @@ Status RemoveArticleFromStories(SqliteDb& db, int64_t article_id, const std::str
     s.BindInt(1, story);
     VEILLE_RETURN_IF_ERROR(s.Run());
   }
-  VEILLE_RETURN_IF_ERROR(RefreshStory(db, story, now));
+  VEILLE_RETURN_IF_ERROR(RecomputeStoryCounts(db, story, now));
   VEILLE_ASSIGN_OR_RETURN(Statement left,
                           db.Prepare("SELECT 1 FROM story_members WHERE story_id = ?1 LIMIT 1"));
   left.BindInt(1, story);
@@ -187,13 +167,7 @@ Status MergeStoryRows(SqliteDb& db, int64_t from, int64_t into, const std::strin
   if (from == into) return Status::InvalidInput("MergeStories: a story cannot merge into itself");
   VEILLE_RETURN_IF_ERROR(EnsureStory(db, into, now));
   VEILLE_RETURN_IF_ERROR(EnsureStory(db, from, now));
-  {
-    VEILLE_ASSIGN_OR_RETURN(
-        Statement s, db.Prepare("UPDATE story_members SET story_id = ?2 WHERE story_id = ?1"));
-    s.BindInt(1, from);
-    s.BindInt(2, into);
-    VEILLE_RETURN_IF_ERROR(s.Run());
-  }
+  VEILLE_RETURN_IF_ERROR(MergeStoryCounts(db, from, into, now));  // moves the members too
   {
     // Stories merged into `from` earlier now resolve to `into` directly.
     VEILLE_ASSIGN_OR_RETURN(
@@ -229,9 +203,7 @@ Status MergeStoryRows(SqliteDb& db, int64_t from, int64_t into, const std::strin
     s.BindText(3, now);
     VEILLE_RETURN_IF_ERROR(s.Run());
   }
-  VEILLE_RETURN_IF_ERROR(RefreshStory(db, from, now));
-  VEILLE_RETURN_IF_ERROR(DeleteProfile(db, from));
-  return RefreshStory(db, into, now);
+  return DeleteProfile(db, from);
 }
 
 Status UpdateStorySummary(SqliteDb& db, int64_t story_id, std::string_view headline,
@@ -315,7 +287,7 @@ Status DeleteAllStories(SqliteDb& db) {
       "INSERT INTO meta (key, value) SELECT 'story_id_high', COALESCE(MAX(id), 0) FROM stories "
       "WHERE true ON CONFLICT (key) DO UPDATE SET value = max(value, excluded.value); "
       "DELETE FROM story_members; DELETE FROM story_merges; DELETE FROM stories; "
-      "DELETE FROM story_profiles; DELETE FROM story_entities;");
+      "DELETE FROM story_profiles; DELETE FROM story_entities; DELETE FROM story_langs;");
 }
 
 Status UpsertStoryProfile(SqliteDb& db, const StoredStoryProfile& profile) {
@@ -385,23 +357,29 @@ Result<StoredStoryProfile> SelectStoryProfile(SqliteDb& db, int64_t story_id) {
 Result<std::vector<int64_t>> SelectStoriesByEntities(SqliteDb& db,
                                                      const std::vector<int64_t>& entity_ids,
                                                      int64_t limit) {
-  // Each story's weight summed over the asked entities; the heaviest first
-  // (ties: the most recent id), at most `limit`.
+  // Each story's weight summed over the asked entities (an entity asked
+  // twice counts twice); the heaviest first (ties: the most recent id), at
+  // most `limit`. Each distinct entity is looked up once.
   std::map<int64_t, double> weight;
   const int64_t per_entity = std::max<int64_t>(limit, 0);
+  std::map<int64_t, std::vector<std::pair<int64_t, double>>> rows_of;
   for (int64_t entity : entity_ids) {
-    VEILLE_ASSIGN_OR_RETURN(Statement s,
-                            db.Prepare("SELECT e.story_id, e.weight FROM story_entities e "
-                                       "JOIN stories s ON s.id = e.story_id "
-                                       "WHERE e.entity_id = ?1 AND s.merged_into = 0 "
-                                       "ORDER BY e.weight DESC, e.story_id DESC LIMIT ?2"));
-    s.BindInt(1, entity);
-    s.BindInt(2, per_entity);
-    for (;;) {
-      VEILLE_ASSIGN_OR_RETURN(const bool row, s.Step());
-      if (!row) break;
-      weight[s.ColumnInt(0)] += s.ColumnDouble(1);
+    auto [it, fresh] = rows_of.try_emplace(entity);
+    if (fresh) {
+      VEILLE_ASSIGN_OR_RETURN(Statement s,
+                              db.Prepare("SELECT e.story_id, e.weight FROM story_entities e "
+                                         "JOIN stories s ON s.id = e.story_id "
+                                         "WHERE e.entity_id = ?1 AND s.merged_into = 0 "
+                                         "ORDER BY e.weight DESC, e.story_id DESC LIMIT ?2"));
+      s.BindInt(1, entity);
+      s.BindInt(2, per_entity);
+      for (;;) {
+        VEILLE_ASSIGN_OR_RETURN(const bool row, s.Step());
+        if (!row) break;
+        it->second.emplace_back(s.ColumnInt(0), s.ColumnDouble(1));
+      }
     }
+    for (const auto& [story, w] : it->second) weight[story] += w;
   }
   std::vector<std::pair<double, int64_t>> ranked;
   for (const auto& [story, w] : weight) ranked.emplace_back(-w, -story);

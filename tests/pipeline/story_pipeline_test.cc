@@ -264,6 +264,43 @@ TEST_F(StoryPipelineTest, NearCopiesAreLinkedAndShareTheStory) {
   EXPECT_NE(store->GetStoryMember(1)->story_id, store->GetStoryMember(3)->story_id);
 }
 
+TEST_F(StoryPipelineTest, BigStorySummaryWaitsForGrowthAndIsWholeAtTheEndOfARun) {
+  // Reprints of one dispatch, each with its own last line, committed a few at
+  // a time: past the always-summarised size the story's summary waits for
+  // growth, and the end of the run summarises it from every member.
+  const std::string dispatch =
+      "Le président russe Vladimir Poutine a reçu jeudi le dirigeant nord-coréen Kim Jong-un à "
+      "Vladivostok pour un premier sommet consacré au programme nucléaire de Pyongyang. Les "
+      "deux hommes se sont entretenus pendant près de quatre heures sur l'île Rousski, selon le "
+      "Kremlin, qui a qualifié la rencontre de très utile. Kim Jong-un est arrivé mercredi en "
+      "train blindé depuis la Corée du Nord, accueilli par une fanfare militaire sur le quai de "
+      "la gare.";
+  std::vector<Seed> docs;
+  for (int i = 0; i < 100; ++i) {
+    const int minutes = 8 * 60 + 5 * i;  // 08:00, 08:05, ...
+    const std::string hh = std::to_string(100 + minutes / 60).substr(1);
+    const std::string mm = std::to_string(100 + minutes % 60).substr(1);
+    docs.push_back({"r" + std::to_string(i),
+                    dispatch + " Reprise numéro " + std::to_string(i) + " de la dépêche.",
+                    "2019-04-25T" + hh + ":" + mm + ":00Z"});
+  }
+  config_.commit_every = 4;
+  auto store = Open("big.db");
+  Ingest(*store, {WriteJsonl("big.jsonl", docs)});
+  StoryListOptions options;
+  options.order = StoryListOptions::Order::kImportance;
+  auto rows = store->ListStories(options);
+  ASSERT_TRUE(rows.ok());
+  ASSERT_FALSE(rows->empty());
+  const StoryRow big = *std::max_element(
+      rows->begin(), rows->end(),
+      [](const StoryRow& a, const StoryRow& b) { return a.article_count < b.article_count; });
+  ASSERT_GT(big.article_count, 40) << "the reprints should form one big story (over 32)";
+  Result<StorySummary> summary = ParseSummaryJson(store->GetStory(big.id)->summary_json);
+  ASSERT_TRUE(summary.ok()) << summary.status().ToString();
+  EXPECT_EQ(summary->article_count, big.article_count);
+}
+
 TEST_F(StoryPipelineTest, StorylineLinksAStoryOutsideTheRestoredWindow) {
   std::vector<Seed> seeds = ReadSeeds();
   ASSERT_EQ(seeds.size(), 5u) << "the seed pages under data/sample/seeds";
