@@ -100,6 +100,34 @@ IngestSummary IngestBuffer(std::string_view name, std::string bytes, const Confi
                            const AnalysisResources& analysis, Store& store,
                            const IngestCallback& on_event);
 
+namespace pipeline {
+class AnalysisState;
+}  // namespace pipeline
+
+// IngestBuffer for a long-running process (serve): the analysis state
+// (document frequencies, entity registry, the joinable stories) is loaded
+// from the store at the first call and kept between calls, instead of being
+// loaded again for every input; it is reloaded only when another process
+// (or a delete) has written the store since, or after a failed commit.
+// One call at a time; `analysis` and `store` are borrowed and must outlive
+// the session.
+class IngestSession {
+ public:
+  IngestSession(const Config& config, const AnalysisResources& analysis, Store& store);
+  ~IngestSession();
+  IngestSession(const IngestSession&) = delete;
+  IngestSession& operator=(const IngestSession&) = delete;
+
+  // As IngestBuffer.
+  IngestSummary Ingest(std::string_view name, std::string bytes, const IngestCallback& on_event);
+
+ private:
+  const Config config_;
+  const AnalysisResources& analysis_;
+  Store& store_;
+  std::unique_ptr<pipeline::AnalysisState> state_;  // null until the first call
+};
+
 // ---- Stories (src/pipeline/story_state.h, recluster.cc) ----
 // Ingest places each new article (config.stories): copy links, its story,
 // the storylines, in the transaction that stores it.

@@ -6,6 +6,7 @@
 
 #include <fmt/format.h>
 
+#include "pipeline/analysis_state.h"
 #include "pipeline/ingest_documents.h"
 #include "veille/pipeline.h"
 
@@ -16,9 +17,12 @@ std::string pipeline::BufferDocumentKey(const RawDocument& raw, const Article& a
   return fmt::format("upload:{:016x}", XXH3_64bits(raw.bytes.data(), raw.bytes.size()));
 }
 
-IngestSummary IngestBuffer(std::string_view name, std::string bytes, const Config& config,
-                           const AnalysisResources& analysis, Store& store,
-                           const IngestCallback& on_event) {
+namespace {
+
+IngestSummary IngestOneBuffer(std::string_view name, std::string bytes, const Config& config,
+                              const AnalysisResources& analysis, Store& store,
+                              const IngestCallback& on_event,
+                              std::unique_ptr<pipeline::AnalysisState>* kept_state) {
   Result<std::unique_ptr<DocumentReader>> reader =
       OpenBuffer(std::string(name), std::move(bytes), std::string(), config.ingest);
   if (!reader.ok()) {
@@ -33,7 +37,25 @@ IngestSummary IngestBuffer(std::string_view name, std::string bytes, const Confi
     return summary;
   }
   pipeline::BufferInput buffer{std::string(name), std::move(*reader)};
-  return pipeline::IngestDocuments({}, &buffer, config, analysis, store, on_event);
+  return pipeline::IngestDocuments({}, &buffer, config, analysis, store, on_event, kept_state);
+}
+
+}  // namespace
+
+IngestSummary IngestBuffer(std::string_view name, std::string bytes, const Config& config,
+                           const AnalysisResources& analysis, Store& store,
+                           const IngestCallback& on_event) {
+  return IngestOneBuffer(name, std::move(bytes), config, analysis, store, on_event, nullptr);
+}
+
+IngestSession::IngestSession(const Config& config, const AnalysisResources& analysis, Store& store)
+    : config_(config), analysis_(analysis), store_(store) {}
+
+IngestSession::~IngestSession() = default;
+
+IngestSummary IngestSession::Ingest(std::string_view name, std::string bytes,
+                                    const IngestCallback& on_event) {
+  return IngestOneBuffer(name, std::move(bytes), config_, analysis_, store_, on_event, &state_);
 }
 
 }  // namespace veille

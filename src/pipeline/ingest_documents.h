@@ -19,11 +19,16 @@ struct BufferInput {
   std::unique_ptr<DocumentReader> reader;
 };
 
+class AnalysisState;
+
 // Ingests `paths`, or only `buffer` when it is not null (paths are then
-// ignored). See IngestPaths for the contract.
+// ignored). See IngestPaths for the contract. With `kept_state`, the
+// analysis state it holds is used (loaded into it first when it is null) and
+// left there for the next call; otherwise one is loaded for this call.
 IngestSummary IngestDocuments(const std::vector<std::string>& paths, BufferInput* buffer,
                               const Config& config, const AnalysisResources& analysis, Store& store,
-                              const IngestCallback& on_event);
+                              const IngestCallback& on_event,
+                              std::unique_ptr<AnalysisState>* kept_state = nullptr);
 
 // The key of a document read from a buffer: its canonical URL, else
 // "upload:" + a hash of its bytes (a buffer has no path to name it by).

@@ -214,18 +214,24 @@ IngestSummary IngestPaths(const std::vector<std::string>& paths, const Config& c
 
 IngestSummary pipeline::IngestDocuments(const std::vector<std::string>& paths, BufferInput* buffer,
                                         const Config& config, const AnalysisResources& analysis,
-                                        Store& store, const IngestCallback& on_event) {
+                                        Store& store, const IngestCallback& on_event,
+                                        std::unique_ptr<AnalysisState>* kept_state) {
   IngestSummary summary;
-  Result<std::unique_ptr<pipeline::AnalysisState>> state =
-      pipeline::AnalysisState::Load(analysis, store, config.stories);
-  if (!state.ok()) {
-    summary.errors = 1;
-    IngestEvent e;
-    e.kind = IngestEvent::Kind::kError;
-    e.error = state.status().WithContext("cannot load the analysis state from the store");
-    e.input = e.error.input();
-    on_event(e);
-    return summary;
+  std::unique_ptr<AnalysisState> own_state;
+  std::unique_ptr<AnalysisState>* state = kept_state != nullptr ? kept_state : &own_state;
+  if (*state == nullptr) {
+    Result<std::unique_ptr<AnalysisState>> loaded =
+        AnalysisState::Load(analysis, store, config.stories);
+    if (!loaded.ok()) {
+      summary.errors = 1;
+      IngestEvent e;
+      e.kind = IngestEvent::Kind::kError;
+      e.error = loaded.status().WithContext("cannot load the analysis state from the store");
+      e.input = e.error.input();
+      on_event(e);
+      return summary;
+    }
+    *state = std::move(loaded).value();
   }
   InputBatch batch(store, state->get(), on_event, summary);
   // OPML lists are subscriptions, not articles: they go to the sources table.

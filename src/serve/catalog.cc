@@ -368,17 +368,17 @@ Result<IngestReport> Catalog::Ingest(std::string_view name, std::string bytes) {
   if (writer_ == nullptr) {
     VEILLE_ASSIGN_OR_RETURN(writer_, OpenSqliteStore(config_.db_path, config_.store));
   }
+  if (ingest_ == nullptr) ingest_ = std::make_unique<IngestSession>(config_, *analysis_, *writer_);
   IngestReport report;
   try {
-    report.summary = IngestBuffer(name, std::move(bytes), config_, *analysis_, *writer_,
-                                  [&](const IngestEvent& e) {
-                                    if (report.events.size() < IngestReport::kMaxEvents) {
-                                      report.events.push_back(e);
-                                    }
-                                  });
+    report.summary = ingest_->Ingest(name, std::move(bytes), [&](const IngestEvent& e) {
+      if (report.events.size() < IngestReport::kMaxEvents) report.events.push_back(e);
+    });
   } catch (const std::exception& e) {
     // Closing the connection rolls back whatever transaction it had open;
-    // the next write opens a new one. Earlier batches may have committed.
+    // the next write opens a new one (and loads a new ingest state). Earlier
+    // batches may have committed.
+    ingest_.reset();
     writer_.reset();
     ForgetCaches();
     return Status::Internal(fmt::format("ingest of '{}' failed: {}", name, e.what()));
@@ -395,6 +395,7 @@ Status Catalog::Delete(int64_t article_id) {
   try {
     VEILLE_RETURN_IF_ERROR(DeleteLocked(article_id));
   } catch (const std::exception& e) {
+    ingest_.reset();
     writer_.reset();  // rolls back the open transaction
     return Status::Internal(fmt::format("delete of article {} failed: {}", article_id, e.what()));
   }

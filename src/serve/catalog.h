@@ -84,7 +84,8 @@ class Catalog {
   // Every canonical entity (as Store::ListEntities), cached for a minute.
   Result<std::shared_ptr<const std::vector<EntitySummary>>> Entities(Store& store);
 
-  // Runs a request body through the pipeline (IngestBuffer) on the writer
+  // Runs a request body through the pipeline (an IngestSession kept between
+  // requests: the analysis state is not reloaded for each) on the writer
   // connection, one ingest at a time; invalidates the caches. An exception
   // from below (memory) becomes kInternal and the writer connection is
   // closed, which rolls its transaction back.
@@ -113,8 +114,11 @@ class Catalog {
   std::shared_ptr<const std::vector<EntitySummary>> entities_;
   Clock::time_point entities_loaded_;
   uint64_t cache_generation_ = 0;  // bumped by every write: loads older than it are not kept
-  std::mutex write_mu_;            // one ingest at a time; guards writer_
+  std::mutex write_mu_;            // one ingest at a time; guards writer_ and ingest_
   std::unique_ptr<Store> writer_;
+  // Keeps the ingest state between requests (declared after writer_, which
+  // it borrows: destroyed first).
+  std::unique_ptr<IngestSession> ingest_;
 };
 
 }  // namespace veille::serve

@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
+#include <iterator>
 #include <map>
 #include <string>
 #include <vector>
@@ -59,6 +60,18 @@ const std::vector<std::string> kParagraphs = {
     "pas commenté la visite, mais Washington suit de près ce rapprochement diplomatique.",
     "Les observateurs notent que Pékin, principal allié de la Corée du Nord, reste attentif aux "
     "échanges entre Xi Jinping et ses voisins dans cette région stratégique du Pacifique.",
+};
+
+// Counts the loads of the document frequencies (one per analysis state load).
+class CountingStore final : public ForwardingStore {
+ public:
+  explicit CountingStore(Store& s) : ForwardingStore(s) {}
+  int df_loads = 0;
+
+  Result<DocumentFrequencySnapshot> LoadDocumentFrequencies() override {
+    ++df_loads;
+    return s_.LoadDocumentFrequencies();
+  }
 };
 
 class AnalysisPipelineTest : public ::testing::Test {
@@ -262,6 +275,32 @@ TEST_F(AnalysisPipelineTest, StateReloadsAfterRollback) {
     EXPECT_EQ(df, (*state)->document_frequencies().DocumentFrequency(term)) << term;
   }
   EXPECT_EQ(store_->LoadEntities()->entities.size(), (*state)->registry().Entities().size());
+}
+
+// A long-running process's session keeps its state between inputs: loaded
+// once, reloaded only after another writer, and always equal to the store.
+TEST_F(AnalysisPipelineTest, SessionLoadsItsStateOnceAndFollowsOtherWriters) {
+  CountingStore counting(*store_);
+  IngestSession session(config_, *resources_, counting);
+  auto post = [&](int i) {
+    std::ifstream in(WritePage(i), std::ios::binary);
+    std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    return session.Ingest("post" + std::to_string(i), std::move(bytes), [](const IngestEvent&) {});
+  };
+  for (int i = 0; i < 4; ++i) EXPECT_EQ(post(i).stored, 1);
+  EXPECT_EQ(counting.df_loads, 1);
+  EXPECT_EQ(Recount(*store_), StoredDf(*store_));
+
+  // Another process writes the base: the session reloads before its next write.
+  std::unique_ptr<Store> other = Open("test.db");
+  ASSERT_NE(other, nullptr);
+  EXPECT_EQ(Ingest(*other, {WritePage(10)}).stored, 1);
+  EXPECT_EQ(post(4).stored, 1);
+  EXPECT_EQ(counting.df_loads, 2);
+  EXPECT_EQ(post(5).stored, 1);
+  EXPECT_EQ(counting.df_loads, 2);
+  EXPECT_EQ(Recount(*store_), StoredDf(*store_));
+  EXPECT_EQ(StoredDf(*store_).first, 7);
 }
 
 TEST_F(AnalysisPipelineTest, FeedAuthorFillsAMissingAuthor) {
