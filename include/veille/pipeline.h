@@ -212,6 +212,9 @@ class CollectPipeline {
   CollectPipeline(const Config& config, const CollectOptions& options, Fetcher& fetcher,
                   Store& store, Clock& clock, IngestCallback on_event,
                   const AnalysisResources* analysis = nullptr);
+  // Big stories' summaries that waited for more members (see
+  // pipeline/story_state.h) are made whole when the stream goes idle (Watch
+  // between polls, after FetchOnce) and at destruction.
   ~CollectPipeline();
   CollectPipeline(const CollectPipeline&) = delete;
   CollectPipeline& operator=(const CollectPipeline&) = delete;

@@ -174,7 +174,11 @@ class CollectPipeline::Impl {
     // Sources are subscribed under their canonical URL.
     Result<std::string> canonical = CanonicalizeUrl(url);
     Result<Source> source = store_.FindSource(canonical.ok() ? *canonical : url);
-    if (source.ok()) return Poll(*source, nullptr);
+    if (source.ok()) {
+      PollReport report = Poll(*source, nullptr);
+      batch_.SettleSummaries();
+      return report;
+    }
     PollReport report;
     report.url = url;
     if (source.status().code() != StatusCode::kNotFound) {
@@ -183,6 +187,7 @@ class CollectPipeline::Impl {
       return report;
     }
     (void)FetchAndStore({url, "", ""}, report, nullptr);
+    batch_.SettleSummaries();
     return report;
   }
 
@@ -210,6 +215,7 @@ class CollectPipeline::Impl {
         }
         next_due = std::min(next_due, due(source));
       }
+      batch_.SettleSummaries();  // idle until the next poll: summaries made whole
       if (stop.load()) break;
       clock_.SleepUntilMs(next_due, &stop);
     }
@@ -217,6 +223,7 @@ class CollectPipeline::Impl {
   }
 
   const IngestSummary& summary() const { return summary_; }
+  void SettleSummaries() { batch_.SettleSummaries(); }
 
  private:
   // Reads every document of a fetched body into the batch.
@@ -348,7 +355,9 @@ CollectPipeline::CollectPipeline(const Config& config, const CollectOptions& opt
     : impl_(std::make_unique<Impl>(config, options, fetcher, store, clock, std::move(on_event),
                                    analysis)) {}
 
-CollectPipeline::~CollectPipeline() = default;
+// Stories whose summaries still wait (a caller's own Poll loop) are
+// summarised before the pipeline goes.
+CollectPipeline::~CollectPipeline() { impl_->SettleSummaries(); }
 
 PollReport CollectPipeline::FetchOnce(const std::string& url) { return impl_->FetchOnce(url); }
 

@@ -26,6 +26,26 @@ void DocumentBatch::Add(RawDocument raw, Article article) {
   if (static_cast<int64_t>(queued_.size()) >= max_size_) Flush();
 }
 
+void DocumentBatch::SettleSummaries() {
+  if (state_ == nullptr || !state_->has_waiting_summaries()) return;
+  if (Status s = store_.Begin(); !s.ok()) {
+    Fail(s.WithContext("cannot start a transaction to summarise the stories that waited"));
+    return;
+  }
+  Status s = state_->SettleSummaries();
+  if (s.ok()) s = state_->Flush();
+  if (s.ok()) s = store_.Commit();
+  if (!s.ok()) {
+    (void)store_.Rollback();
+    Fail(s.WithContext("summarising the stories that waited"));
+    if (Status reload = state_->Reload(); !reload.ok()) {
+      Fail(reload.WithContext("reloading the analysis state"));
+    }
+    return;
+  }
+  state_->Committed();
+}
+
 void DocumentBatch::Flush() {
   if (queued_.empty()) return;
   std::vector<std::pair<RawDocument, Article>> queued = std::move(queued_);

@@ -43,6 +43,10 @@ class DocumentBatch {
   // reports their events, or, when the transaction fails, one error for the
   // documents lost (the analysis state is then reloaded from the store).
   void Flush();
+  // Summarises, in one transaction, the stories whose summaries waited for
+  // more members (see StoryState): called when the stream goes idle, so a
+  // stored summary is whole again. Failures are reported through Fail.
+  void SettleSummaries();
   // Reports an error / a warning about one input or record.
   void Fail(const Status& status);
   void Warn(const std::string& input, int64_t record, const std::string& warning);
