@@ -35,6 +35,17 @@ struct DedupOptions {
   // Shingles kept per text for verification (the first ones); bounds memory
   // at 4 bytes each.
   int max_shingles = 4096;
+  // A copy whose containment in the text it matched is at least this is not
+  // itself a candidate for later texts (their candidates are the texts it
+  // matched): a wire dispatch reprinted a thousand times is then compared
+  // once, not a thousand times. Looser copies stay candidates (a later text
+  // may copy their edits). 1.01: every copy is a candidate.
+  double index_copies_below = 0.9;
+  // Texts published more than this many seconds before the newest one are
+  // forgotten (a copy group, once its newest member is that old): a copy is
+  // linked to an original of the same month, and memory stays bounded in a
+  // long-running process. 0: never forget.
+  int64_t window_s = 30 * 24 * 3600;
 };
 
 struct DedupDoc {
@@ -65,8 +76,10 @@ class CopyLinker {
   // that member's previous link. kInvalidInput for a duplicate id.
   virtual Result<std::vector<CopyLink>> Add(const DedupDoc& doc) = 0;
 
-  // The original of `id`'s copy group (`id` itself if it is one), or kNotFound.
+  // The original of `id`'s copy group (`id` itself if it is one), or
+  // kNotFound (unknown, or forgotten: see window_s).
   virtual Result<int64_t> OriginalOf(int64_t id) const = 0;
+  // Texts held in memory.
   virtual size_t size() const = 0;
 
  protected:

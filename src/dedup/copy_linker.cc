@@ -18,8 +18,10 @@
 // the signature's band keys per text.
 // Covered by tests/dedup/copy_linker_test.cc.
 #include <algorithm>
+#include <limits>
 #include <string>
 #include <unordered_map>
+#include <vector>
 
 #include "dedup/minhash_index.h"
 #include "dedup/shingles.h"
@@ -51,7 +53,7 @@ class CopyLinkerImpl final : public CopyLinker {
     } else if (auto it = exact_.find(entry.exact); it != exact_.end()) {
       matched = it->second;
     } else if (long_enough) {
-      const std::vector<uint32_t> sig = lsh_.Signature(entry.shingles);
+      std::vector<uint32_t> sig = lsh_.Signature(entry.shingles);
       double best = 0;
       for (int64_t cand : lsh_.Candidates(sig)) {
         const double c = dedup::Containment(entry.shingles, docs_.at(cand).shingles);
@@ -61,11 +63,16 @@ class CopyLinkerImpl final : public CopyLinker {
         }
       }
       if (best < options_.min_containment) matched = -1;
-      lsh_.Insert(doc.id, sig);
+      if (matched < 0 || best < options_.index_copies_below) {
+        lsh_.Insert(doc.id, sig);
+        entry.signature = std::move(sig);
+      }
     }
     if (!words.empty()) exact_.emplace(entry.exact, doc.id);
     entry.original = doc.id;
     docs_.emplace(doc.id, std::move(entry));
+    newest_ = std::max(newest_, doc.time);
+    if (options_.window_s > 0 && ++adds_since_forget_ >= kForgetEvery) Forget();
     std::vector<CopyLink> links;
     if (matched < 0) {
       groups_[doc.id];
@@ -104,8 +111,38 @@ class CopyLinkerImpl final : public CopyLinker {
     int64_t time = 0;
     uint64_t exact = 0;
     std::vector<uint32_t> shingles;
+    std::vector<uint32_t> signature;  // empty when not in the LSH index
     int64_t original = 0;
   };
+  // Adds between two passes of Forget: its cost, a walk over the groups, is
+  // spread thin.
+  static constexpr int kForgetEvery = 1024;
+
+  // Drops the copy groups whose newest member is older than the window.
+  void Forget() {
+    adds_since_forget_ = 0;
+    if (newest_ < std::numeric_limits<int64_t>::min() + options_.window_s) return;
+    const int64_t cutoff = newest_ - options_.window_s;
+    std::vector<int64_t> old;
+    for (const auto& [original, members] : groups_) {
+      int64_t newest = docs_.at(original).time;
+      for (int64_t m : members) newest = std::max(newest, docs_.at(m).time);
+      if (newest < cutoff) old.push_back(original);
+    }
+    for (int64_t original : old) {
+      for (int64_t m : groups_.at(original)) Remove(m);
+      Remove(original);
+      groups_.erase(original);
+    }
+  }
+
+  void Remove(int64_t id) {
+    const auto it = docs_.find(id);
+    const Entry& e = it->second;
+    if (!e.signature.empty()) lsh_.Erase(id, e.signature);
+    if (auto x = exact_.find(e.exact); x != exact_.end() && x->second == id) exact_.erase(x);
+    docs_.erase(it);
+  }
 
   bool Earlier(int64_t a, int64_t b) const {
     const int64_t ta = docs_.at(a).time, tb = docs_.at(b).time;
@@ -125,6 +162,8 @@ class CopyLinkerImpl final : public CopyLinker {
   std::unordered_map<int64_t, Entry> docs_;
   std::unordered_map<uint64_t, int64_t> exact_;               // normalised-text hash -> first doc
   std::unordered_map<int64_t, std::vector<int64_t>> groups_;  // original -> its copies
+  int64_t newest_ = std::numeric_limits<int64_t>::min();      // latest time added
+  int adds_since_forget_ = 0;
 };
 
 }  // namespace
@@ -138,6 +177,9 @@ Result<std::unique_ptr<CopyLinker>> CopyLinker::Create(const DedupOptions& optio
   }
   if (!(options.min_containment > 0 && options.min_containment <= 1)) {
     return Status::InvalidInput("dedup options: min_containment must be in (0, 1]");
+  }
+  if (!(options.index_copies_below > 0) || options.window_s < 0) {
+    return Status::InvalidInput("dedup options: index_copies_below must be > 0, window_s >= 0");
   }
   return std::unique_ptr<CopyLinker>(std::make_unique<CopyLinkerImpl>(options));
 }

@@ -65,4 +65,14 @@ void MinHashIndex::Insert(int64_t id, const std::vector<uint32_t>& signature) {
   for (int b = 0; b < bands_; ++b) buckets_[BandKey(signature, b)].push_back(id);
 }
 
+void MinHashIndex::Erase(int64_t id, const std::vector<uint32_t>& signature) {
+  for (int b = 0; b < bands_; ++b) {
+    auto it = buckets_.find(BandKey(signature, b));
+    if (it == buckets_.end()) continue;
+    std::vector<int64_t>& ids = it->second;
+    ids.erase(std::remove(ids.begin(), ids.end(), id), ids.end());
+    if (ids.empty()) buckets_.erase(it);
+  }
+}
+
 }  // namespace veille::dedup

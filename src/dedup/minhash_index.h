@@ -17,6 +17,8 @@ class MinHashIndex {
   // Ids sharing at least one band with `signature`, ascending, no duplicates.
   std::vector<int64_t> Candidates(const std::vector<uint32_t>& signature) const;
   void Insert(int64_t id, const std::vector<uint32_t>& signature);
+  // Removes `id`, inserted with `signature`.
+  void Erase(int64_t id, const std::vector<uint32_t>& signature);
 
  private:
   uint64_t BandKey(const std::vector<uint32_t>& signature, int band) const;

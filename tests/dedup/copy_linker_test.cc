@@ -88,6 +88,47 @@ TEST(CopyLinker, EarlierVersionArrivingLateBecomesOriginal) {
   EXPECT_EQ(l->Add({12, 1, "x"}).status().code(), StatusCode::kInvalidInput);
 }
 
+// Reprints of one dispatch (each lightly cut) all link to it, and a looser
+// rewrite of a reprint is still found through the reprint it copies.
+TEST(CopyLinker, ManyReprintsLinkToTheOriginal) {
+  auto l = Linker();
+  const std::string dispatch = Text(7, 400);
+  ASSERT_TRUE(l->Add({1, 100, dispatch}).value().empty());
+  for (int i = 2; i <= 200; ++i) {
+    const auto links = l->Add({i, 100 + i, dispatch.substr(0, dispatch.size() - i)}).value();
+    ASSERT_EQ(links.size(), 1u) << i;
+    EXPECT_EQ(links[0].original_id, 1);
+    EXPECT_GE(links[0].overlap, 0.9);
+  }
+  EXPECT_EQ(l->OriginalOf(150).value(), 1);
+}
+
+TEST(CopyLinker, TextsOlderThanTheWindowAreForgotten) {
+  DedupOptions o;
+  o.window_s = 1000;
+  auto l = CopyLinker::Create(o).value();
+  const std::string old_dispatch = Text(8, 300);
+  ASSERT_TRUE(l->Add({1, 0, old_dispatch}).value().empty());
+  ASSERT_EQ(l->Add({2, 10, old_dispatch + " more"}).value().size(), 1u);
+  // A group still has a recent member: kept whole, its original included.
+  const std::string live_dispatch = Text(9, 300);
+  ASSERT_TRUE(l->Add({3, 0, live_dispatch}).value().empty());
+  ASSERT_EQ(l->Add({4, 5000, live_dispatch + " later"}).value().size(), 1u);
+  // Enough later texts for a pass of forgetting.
+  for (int i = 0; i < 1100; ++i) {
+    ASSERT_TRUE(l->Add({100 + i, 5000, Text(100 + i, 40)}).ok());
+  }
+  EXPECT_EQ(l->OriginalOf(1).status().code(), StatusCode::kNotFound);
+  EXPECT_EQ(l->OriginalOf(2).status().code(), StatusCode::kNotFound);
+  EXPECT_EQ(l->OriginalOf(4).value(), 3);
+  // A reprint of the forgotten dispatch starts a new group.
+  EXPECT_TRUE(l->Add({5, 5001, old_dispatch}).value().empty());
+  // One of the kept group is still linked.
+  const auto links = l->Add({6, 5002, live_dispatch}).value();
+  ASSERT_EQ(links.size(), 1u);
+  EXPECT_EQ(links[0].original_id, 3);
+}
+
 TEST(Shingles, ContainmentOfPrefix) {
   const auto words = dedup::NormalizedWords(Text(5, 100));
   const std::vector<std::string> half(words.begin(), words.begin() + 50);
