@@ -1,7 +1,10 @@
 #include "extract/boilerplate_lexicon.h"
 
 #include <array>
+#include <cstdint>
+#include <cstring>
 #include <string_view>
+#include <vector>
 
 #include "extract/text_util.h"
 
@@ -103,12 +106,43 @@ std::string_view TrimLabel(std::string_view s) {
   return s;
 }
 
-template <size_t N>
-bool AnyContained(std::string_view s, const std::array<std::string_view, N>& cues) {
-  for (const std::string_view cue : cues) {
-    if (s.find(cue) != std::string_view::npos) return true;
+// A set of cues indexed by first byte, so that AnyIn looks for all of them
+// in one pass over the text instead of one search per cue.
+class CueSet {
+ public:
+  template <size_t N>
+  explicit CueSet(const std::array<std::string_view, N>& cues) {
+    for (const std::string_view cue : cues) ++begin_[static_cast<uint8_t>(cue[0]) + 1];
+    for (size_t b = 1; b < begin_.size(); ++b) begin_[b] += begin_[b - 1];
+    cues_.resize(N);
+    std::array<uint16_t, 257> next = begin_;
+    for (const std::string_view cue : cues) cues_[next[static_cast<uint8_t>(cue[0])]++] = cue;
   }
-  return false;
+
+  // True when some cue occurs in `s`.
+  bool AnyIn(std::string_view s) const {
+    for (size_t i = 0; i < s.size(); ++i) {
+      const auto b = static_cast<uint8_t>(s[i]);
+      for (uint16_t k = begin_[b]; k < begin_[b + 1]; ++k) {
+        const std::string_view cue = cues_[k];
+        // Second bytes first: most candidates fail there, without a call.
+        if (cue.size() <= s.size() - i && (cue.size() < 2 || cue[1] == s[i + 1]) &&
+            std::memcmp(s.data() + i, cue.data(), cue.size()) == 0) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+ private:
+  std::array<uint16_t, 257> begin_{};  // cues starting with byte b: [begin_[b], begin_[b + 1])
+  std::vector<std::string_view> cues_;
+};
+
+const CueSet& AnywhereCues() {
+  static const CueSet set(kAnywhere);
+  return set;
 }
 
 }  // namespace
@@ -125,7 +159,7 @@ PhraseCue ClassifyLine(std::string_view folded) {
   for (const std::string_view phrase : kLeadingPhrases) {
     if (StartsWithWord(label, phrase)) return PhraseCue::kBoilerplate;
   }
-  if (folded.size() <= kPromptMaxBytes && AnyContained(folded, kAnywhere)) {
+  if (folded.size() <= kPromptMaxBytes && AnywhereCues().AnyIn(folded)) {
     return PhraseCue::kBoilerplate;
   }
   return PhraseCue::kNone;
@@ -235,11 +269,18 @@ bool HasWidgetCue(std::string_view s) {
 }  // namespace
 
 bool IsBoilerplateAttribute(std::string_view lowered) {
-  return AnyContained(lowered, kAttributeCues) || HasWidgetCue(lowered) || HasTokenCue(lowered);
+  static const CueSet cues(kAttributeCues);
+  return cues.AnyIn(lowered) || HasWidgetCue(lowered) || HasTokenCue(lowered);
 }
 
-bool IsArticleBodyAttribute(std::string_view lowered) { return AnyContained(lowered, kBodyCues); }
+bool IsArticleBodyAttribute(std::string_view lowered) {
+  static const CueSet cues(kBodyCues);
+  return cues.AnyIn(lowered);
+}
 
-bool HasContentCue(std::string_view lowered) { return AnyContained(lowered, kContentCues); }
+bool HasContentCue(std::string_view lowered) {
+  static const CueSet cues(kContentCues);
+  return cues.AnyIn(lowered);
+}
 
 }  // namespace veille::extract

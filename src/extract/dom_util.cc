@@ -8,7 +8,10 @@ void AppendLowered(const DomNode& element, std::string_view name, std::string* o
   const std::string_view value = AttrView(element, name);
   if (value.empty()) return;
   if (!out->empty()) out->push_back(' ');
-  for (const char c : value) out->push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c);
+  const size_t at = out->size();
+  out->resize(at + value.size());
+  char* dst = out->data() + at;
+  for (const char c : value) *dst++ = c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c;
 }
 
 std::string RawNodeText(const DomNode& element) {

@@ -13,6 +13,10 @@
 // buffer reserved at the input's size. The parser context (and its name
 // dictionary) is reused by each thread; it is renewed every
 // kContextUses pages so that the dictionary cannot grow without bound.
+// Script/style contents, quoted attribute values and text runs, which
+// libxml2 reads one character at a time, are cut out of the page first and
+// put back by the handler where the parser reports them (html_precut.h);
+// a page where any cut is not met as expected is parsed again uncut.
 #include "extract/html_dom.h"
 
 #include <libxml/HTMLparser.h>
@@ -23,6 +27,8 @@
 #include <cstring>
 #include <memory>
 #include <mutex>
+
+#include "extract/html_precut.h"
 
 namespace veille::extract {
 
@@ -72,6 +78,18 @@ bool DomNode::has_attr(std::string_view name) const {
   return false;
 }
 
+size_t DomNode::attr_count() const { return id_ < 0 ? 0 : dom_->nodes_[id_].attr_count; }
+
+std::string_view DomNode::attr_name(size_t i) const {
+  const HtmlDom::Attr& a = dom_->attrs_[dom_->nodes_[id_].attr_begin + i];
+  return dom_->Chars(a.name_offset, a.name_length);
+}
+
+std::string_view DomNode::attr_value(size_t i) const {
+  const HtmlDom::Attr& a = dom_->attrs_[dom_->nodes_[id_].attr_begin + i];
+  return dom_->Chars(a.value_offset, a.value_length);
+}
+
 void DomNode::AppendText(std::string* out) const {
   if (id_ < 0) return;
   const std::vector<HtmlDom::Node>& nodes = dom_->nodes_;
@@ -97,16 +115,7 @@ constexpr size_t kMaxParserDepth = 256;  // libxml2's xmlParserMaxDepth
 constexpr std::string_view kRawTextNames[] = {"script", "style"};
 }  // namespace
 
-// The content of a <script> or <style> cut out of the page before parsing:
-// libxml2 reads such content one character at a time (htmlParseScript), the
-// costliest part of many pages. `gt` is the offset, in the cut page, of the
-// start tag's '>'; [begin, begin + length) the content in the uncut page.
-struct RawTextCut {
-  size_t gt;
-  size_t begin;
-  size_t length;
-  bool style;
-};
+using internal::PageCuts;
 
 // The SAX callbacks' state: the document and the stack of open elements.
 struct DomBuilder {
@@ -114,11 +123,14 @@ struct DomBuilder {
   htmlParserCtxtPtr ctxt = nullptr;
   std::vector<int32_t> open;
   bool doctype = false;  // SAX2.c puts the DTD first among the top-level nodes
-  // Raw-text contents cut out before parsing (see RawTextCut above), in
-  // order; `verified` of them have been met where the parser opened them.
-  const std::vector<RawTextCut>* cuts = nullptr;
+  // What was cut out before parsing (html_precut.h): `raw_verified`
+  // script/style contents and `tags_verified` tags have been met where the
+  // parser opened their element.
+  const PageCuts* cuts = nullptr;
   std::string_view source;  // the uncut page, where the cut contents are
-  size_t verified = 0;
+  size_t raw_verified = 0;
+  size_t tags_verified = 0;
+  size_t text_verified = 0;
 
   // SAX2.c's node stack follows the parser's name stack, which the parser
   // also pops without an endElement (a start tag without its '>'): so does
@@ -173,14 +185,25 @@ struct DomBuilder {
     const size_t name_length = std::strlen(n);
     const uint32_t name_offset = Store(n, name_length);
     const auto attr_begin = static_cast<uint32_t>(dom->attrs_.size());
-    for (const xmlChar** a = atts; a != nullptr && a[0] != nullptr; a += 2) {
+    const internal::AttrToken* cut_attrs = nullptr;
+    if (cuts != nullptr && tags_verified < cuts->tags.size()) {
+      cut_attrs = MatchTagCut(atts);
+      if (cut_attrs == nullptr && ctxt->instate == XML_PARSER_EOF) return;
+    }
+    int index = 0;
+    for (const xmlChar** a = atts; a != nullptr && a[0] != nullptr; a += 2, ++index) {
       const char* an = reinterpret_cast<const char*>(a[0]);
       const char* av = reinterpret_cast<const char*>(a[1]);
       HtmlDom::Attr attr;
       attr.name_length = static_cast<uint32_t>(std::strlen(an));
       attr.name_offset = Store(an, attr.name_length);
-      attr.value_length = av == nullptr ? 0 : static_cast<uint32_t>(std::strlen(av));
-      attr.value_offset = Store(av == nullptr ? "" : av, attr.value_length);
+      if (cut_attrs != nullptr && cut_attrs[index].cut) {
+        attr.value_length = cut_attrs[index].value_length;
+        attr.value_offset = Store(source.data() + cut_attrs[index].value_begin, attr.value_length);
+      } else {
+        attr.value_length = av == nullptr ? 0 : static_cast<uint32_t>(std::strlen(av));
+        attr.value_offset = Store(av == nullptr ? "" : av, attr.value_length);
+      }
       dom->attrs_.push_back(attr);
     }
     const int32_t id = Append(HtmlDom::Kind::kElement);
@@ -190,17 +213,47 @@ struct DomBuilder {
     node.attr_begin = attr_begin;
     node.attr_count = static_cast<uint32_t>(dom->attrs_.size()) - attr_begin;
     open.push_back(id);
-    if (cuts != nullptr && verified < cuts->size()) RestoreCut(n, name_length);
+    if (cuts != nullptr && raw_verified < cuts->raw.size()) RestoreCut(n, name_length);
+  }
+
+  // The parser's offset in the page it reads.
+  size_t Offset() const { return ctxt->input->consumed + (ctxt->input->cur - ctxt->input->base); }
+
+  // When the parser reports an element where the next cut tag ends, its
+  // attributes must be the ones cut (same names in the same order, "" for
+  // each cut value): the cut tag's attributes, else null and, when they
+  // differ, the parse is stopped (the page will be parsed whole).
+  const internal::AttrToken* MatchTagCut(const xmlChar** atts) {
+    const internal::TagCut& tag = cuts->tags[tags_verified];
+    if (Offset() != tag.end) return nullptr;
+    const internal::AttrToken* tokens = cuts->attrs.data() + tag.attr_begin;
+    uint32_t i = 0;
+    for (const xmlChar** a = atts; a != nullptr && a[0] != nullptr; a += 2, ++i) {
+      if (i >= tag.attr_count ||
+          !internal::EqualsLowered(source.substr(tokens[i].name_begin, tokens[i].name_length),
+                                   reinterpret_cast<const char*>(a[0])) ||
+          (tokens[i].cut && (a[1] == nullptr || a[1][0] != 0))) {
+        xmlStopParser(ctxt);
+        return nullptr;
+      }
+    }
+    if (i != tag.attr_count) {
+      xmlStopParser(ctxt);
+      return nullptr;
+    }
+    ++tags_verified;
+    return tokens;
   }
 
   // The parser stands on the '>' of a start tag: when it is where the next
   // cut was made, for the element named there, the cut content becomes the
   // element's text node, as htmlParseScript would have given it.
   void RestoreCut(const char* name, size_t name_length) {
-    const RawTextCut& cut = (*cuts)[verified];
-    const size_t at = ctxt->input->consumed + (ctxt->input->cur - ctxt->input->base);
-    if (at != cut.gt || std::string_view(name, name_length) != kRawTextNames[cut.style]) return;
-    ++verified;
+    const internal::RawTextCut& cut = cuts->raw[raw_verified];
+    if (Offset() != cut.gt || std::string_view(name, name_length) != kRawTextNames[cut.style]) {
+      return;
+    }
+    ++raw_verified;
     Characters(reinterpret_cast<const xmlChar*>(source.data() + cut.begin),
                static_cast<int>(cut.length));
   }
@@ -213,6 +266,15 @@ struct DomBuilder {
   // SAX2.c drops text outside any element and merges a run into the
   // preceding text node.
   void Characters(const xmlChar* ch, int len) {
+    if (cuts != nullptr && text_verified < cuts->text.size() && len == 1) {
+      // The placeholder of the next cut text run, where it was put?
+      const internal::TextCut& cut = cuts->text[text_verified];
+      if (ch[0] == cut.placeholder && Offset() == cut.end) {
+        ++text_verified;
+        ch = reinterpret_cast<const xmlChar*>(source.data() + cut.begin);
+        len = static_cast<int>(cut.length);
+      }
+    }
     Sync(0);
     if (open.empty() || len < 0) return;
     const int32_t last = dom->nodes_[open.back()].last_child;
@@ -296,108 +358,9 @@ htmlParserCtxtPtr ThreadContext() {
   return ctxt.get();
 }
 
-bool EqualsLowered(std::string_view s, std::string_view lower) {
-  if (s.size() != lower.size()) return false;
-  for (size_t i = 0; i < s.size(); ++i) {
-    const char c = s[i];
-    if ((c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c) != lower[i]) return false;
-  }
-  return true;
-}
-
-// The first "</name" (any case) from `from`, as htmlParseScript stops there
-// in recovery mode; npos if none.
-size_t FindRawTextEnd(std::string_view html, size_t from, std::string_view name) {
-  for (size_t at = html.find("</", from); at != std::string_view::npos;
-       at = html.find("</", at + 2)) {
-    if (EqualsLowered(html.substr(at + 2, name.size()), name)) return at;
-  }
-  return std::string_view::npos;
-}
-
-// True when htmlParseScript would pass `content` on unchanged: it drops
-// the characters that are not XML Chars (controls, U+FFFE, U+FFFF).
-bool AllXmlChars(std::string_view content) {
-  for (size_t i = 0; i < content.size(); ++i) {
-    const auto c = static_cast<unsigned char>(content[i]);
-    if (c < 0x20 && c != '\t' && c != '\n' && c != '\r') return false;
-    if (c == 0xEF && i + 2 < content.size() && static_cast<unsigned char>(content[i + 1]) == 0xBF &&
-        (static_cast<unsigned char>(content[i + 2]) & 0xFE) == 0xBE) {
-      return false;
-    }
-  }
-  return true;
-}
-
-// Copies `html` to `*out` without the content of its <script> and <style>
-// elements, recording each cut in `*cuts`; false (and nothing done) when
-// there is none. The elements are found without parsing: a cut is a guess
-// (a "<script>" in a comment, a '>' in an odd attribute), which Parse checks
-// against where the parser really opens each element. Content that the
-// parser would not read as raw text (empty, starting with '<', self-closed
-// tag) or would change (see AllXmlChars) is left in place.
-bool CutRawText(std::string_view html, std::string* out, std::vector<RawTextCut>* cuts) {
-  size_t pos = 0;
-  size_t copied = 0;
-  while (true) {
-    const size_t lt = html.find('<', pos);
-    if (lt == std::string_view::npos) break;
-    if (html.substr(lt, 4) == "<!--") {
-      const size_t end = html.find("-->", lt + 4);
-      if (end == std::string_view::npos) break;
-      pos = end + 3;
-      continue;
-    }
-    int kind = -1;
-    for (int k = 0; k < 2; ++k) {
-      const std::string_view name = kRawTextNames[k];
-      const size_t after = lt + 1 + name.size();
-      if (after < html.size() && EqualsLowered(html.substr(lt + 1, name.size()), name) &&
-          (html[after] == '>' || html[after] == '/' || html[after] == ' ' || html[after] == '\t' ||
-           html[after] == '\n' || html[after] == '\r')) {
-        kind = k;
-      }
-    }
-    if (kind < 0) {
-      pos = lt + 1;
-      continue;
-    }
-    const std::string_view name = kRawTextNames[kind];
-    size_t gt = lt + 1 + name.size();
-    for (char quote = 0; gt < html.size(); ++gt) {
-      const char c = html[gt];
-      if (quote != 0) {
-        if (c == quote) quote = 0;
-      } else if (c == '"' || c == '\'') {
-        quote = c;
-      } else if (c == '>') {
-        break;
-      }
-    }
-    const size_t begin = gt + 1;
-    if (begin >= html.size()) break;
-    if (html[gt - 1] == '/' || html[begin] == '<') {
-      pos = begin;
-      continue;
-    }
-    const size_t end = FindRawTextEnd(html, begin, name);
-    if (end == std::string_view::npos) break;
-    pos = end;
-    if (!AllXmlChars(html.substr(begin, end - begin))) continue;
-    if (out->empty()) out->reserve(html.size());
-    out->append(html.substr(copied, begin - copied));
-    cuts->push_back(RawTextCut{out->size() - 1, begin, end - begin, kind == 1});
-    copied = end;
-  }
-  if (cuts->empty()) return false;
-  out->append(html.substr(copied));
-  return true;
-}
-
 // Parses `page` into `*dom` (empty); with `cuts`, restores the cut contents
 // from `source`. False when a cut was not where the parser put its element.
-bool ParseInto(std::string_view page, const std::vector<RawTextCut>* cuts, std::string_view source,
-               HtmlDom* dom) {
+bool ParseInto(std::string_view page, const PageCuts* cuts, std::string_view source, HtmlDom* dom) {
   htmlParserCtxtPtr ctxt = ThreadContext();
   if (ctxt == nullptr) return true;
   DomBuilder builder;
@@ -411,7 +374,9 @@ bool ParseInto(std::string_view page, const std::vector<RawTextCut>* cuts, std::
   // With our handler the parser builds no xmlDoc: the result is null.
   htmlCtxtReadMemory(ctxt, page.data(), size, nullptr, "UTF-8", kParseOptions);
   ctxt->_private = nullptr;
-  return cuts == nullptr || builder.verified == cuts->size();
+  return cuts == nullptr ||
+         (builder.raw_verified == cuts->raw.size() && builder.tags_verified == cuts->tags.size() &&
+          builder.text_verified == cuts->text.size());
 }
 
 }  // namespace
@@ -426,8 +391,8 @@ HtmlDom HtmlDom::Parse(std::string_view utf8_html) {
   };
   reserve();
   std::string cut_page;
-  std::vector<RawTextCut> cuts;
-  if (CutRawText(utf8_html, &cut_page, &cuts)) {
+  PageCuts cuts;
+  if (internal::CutPage(utf8_html, &cut_page, &cuts)) {
     if (ParseInto(cut_page, &cuts, utf8_html, &dom)) return dom;
     dom = HtmlDom();  // a guess was wrong: parse the page as it is
     reserve();

@@ -40,6 +40,11 @@ class DomNode {
   // The value of attribute `name` (lowercase), "" when absent or valueless.
   std::string_view attr(std::string_view name) const;
   bool has_attr(std::string_view name) const;
+  // The element's attributes in the parser's order: their count (0 for
+  // text and no node), then name and value of the i-th, i < attr_count().
+  size_t attr_count() const;
+  std::string_view attr_name(size_t i) const;
+  std::string_view attr_value(size_t i) const;
   // Appends the text of every text node under this node, in document order.
   void AppendText(std::string* out) const;
 

@@ -156,14 +156,18 @@ void MetadataCollector::ReadLoneDate(const DomNode& element, bool in_content) {
   constexpr size_t kMaxLoneDateChars = 40;
   constexpr size_t kMaxLoneDateLetters = 16;  // "Mittwoch, 24. April 2020"
   size_t size = 0;
+  size_t digits = 0;
   bool any = false;
   for (DomNode child = element.first_child(); child; child = child.next_sibling()) {
     if (!child.is_text()) return;  // leaf elements only: cheap and precise
-    size += child.text().size();
+    const std::string_view text = child.text();
+    size += text.size();
     any = true;
     if (size > kMaxLoneDateChars * 2) return;
+    for (const char c : text) digits += c >= '0' && c <= '9';
   }
-  if (!any) return;
+  // A date has a four-digit year, and NodeText only drops characters.
+  if (!any || digits < 4) return;
   const std::string text = NodeText(element);
   if (text.size() > kMaxLoneDateChars || ShapeOf(text).letters > kMaxLoneDateLetters) return;
   std::string date = FindDateInText(text);

@@ -51,10 +51,24 @@ std::vector<Token> Tokenize(std::string_view s) {
   return out;
 }
 
-std::string Lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c;
-  return out;
+// Whether `s` has a run of exactly four digits from 1990 to 2099: every
+// shape needs such a year (see ValidDate), so text without one is skipped
+// before it is tokenized.
+bool HasYearRun(std::string_view s) {
+  for (size_t i = 0; i < s.size();) {
+    if (!IsDigit(s[i])) {
+      ++i;
+      continue;
+    }
+    size_t j = i + 1;
+    while (j < s.size() && IsDigit(s[j])) ++j;
+    if (j - i == 4 &&
+        ((s[i] == '1' && s[i + 1] == '9' && s[i + 2] == '9') || (s[i] == '2' && s[i + 1] == '0'))) {
+      return true;
+    }
+    i = j;
+  }
+  return false;
 }
 
 // Month 1-12 of a month name or its usual abbreviation, else 0.
@@ -84,7 +98,14 @@ int MonthNumber(std::string_view word) {
       {"december", 12}, {"décembre", 12}, {"decembre", 12},  {"dezember", 12}, {"diciembre", 12},
       {"dicembre", 12}, {"dezembro", 12}, {"dec", 12},       {"dez", 12},
   };
-  const std::string w = Lower(word);
+  // The names are 3 to 10 bytes long ("septiembre").
+  char lowered[10];
+  if (word.size() < 3 || word.size() > sizeof lowered) return 0;
+  for (size_t i = 0; i < word.size(); ++i) {
+    const char c = word[i];
+    lowered[i] = (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c;
+  }
+  const std::string_view w(lowered, word.size());
   for (const Name& n : kNames) {
     if (w == n.name) return n.month;
   }
@@ -111,8 +132,14 @@ bool IsPunct(const std::vector<Token>& t, size_t i, char c) {
 bool IsNumber(const std::vector<Token>& t, size_t i) {
   return i < t.size() && t[i].kind == Token::kNumber && t[i].value >= 0;
 }
+// `w` is lowercase.
 bool IsWord(const std::vector<Token>& t, size_t i, std::string_view w) {
-  return i < t.size() && t[i].kind == Token::kWord && Lower(t[i].text) == w;
+  if (i >= t.size() || t[i].kind != Token::kWord || t[i].text.size() != w.size()) return false;
+  for (size_t k = 0; k < w.size(); ++k) {
+    const char c = t[i].text[k];
+    if (((c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c) != w[k]) return false;
+  }
+  return true;
 }
 
 // A year token (four digits) at i, else -1.
@@ -204,6 +231,7 @@ int Digits2(std::string_view s, size_t at) { return (s[at] - '0') * 10 + (s[at +
 }  // namespace
 
 std::string FindDateInText(std::string_view utf8) {
+  if (!HasYearRun(utf8)) return "";
   const std::vector<Token> t = Tokenize(utf8);
   for (size_t i = 0; i < t.size(); ++i) {
     std::string date;

@@ -82,6 +82,40 @@ TEST(Metadata, LogoHeadlineLosesToTheDeclaredTitle) {
   EXPECT_EQ(ResolveMetadata(in, "").title, "Krimiblog");  // the only candidate
 }
 
+// The scan skips text without a four-digit year from 1990 to 2099 and reads
+// month names without allocating: the year bounds, the case of month names
+// and their byte lengths (3 to 10, UTF-8 included) still decide.
+TEST(TextDate, YearRunAndMonthNamesDecide) {
+  EXPECT_EQ(FindDateInText("1 janvier 1990"), "1990-01-01");
+  EXPECT_EQ(FindDateInText("31 DECEMBER 2099"), "2099-12-31");
+  EXPECT_EQ(FindDateInText("1 janvier 1989"), "");
+  EXPECT_EQ(FindDateInText("1 janvier 2100"), "");
+  EXPECT_EQ(FindDateInText("1 janvier 20199"), "");              // five digits are no year
+  EXPECT_EQ(FindDateInText("3 Septiembre 2021"), "2021-09-03");  // ten bytes
+  EXPECT_EQ(FindDateInText("3 Décembre 2021"), "2021-12-03");
+  EXPECT_EQ(FindDateInText("3 Septiembres 2021"), "");  // eleven bytes: no month
+  EXPECT_EQ(FindDateInText("3 ja 2021"), "");           // two bytes: no month
+  EXPECT_EQ(FindDateInText("May 5TH, 2021"), "2021-05-05");
+  EXPECT_EQ(FindDateInText("5 DE mayo DE 2021"), "2021-05-05");
+  EXPECT_EQ(FindDateInText("no digits at all"), "");
+  EXPECT_EQ(FindDateInText("12.05.19 und 2019"), "");
+  EXPECT_EQ(FindDateInText("v2.0 20.05.2019"), "2019-05-20");
+}
+
+// A lone date needs four digits in the element's own text; a zero-width
+// space between them is dropped before the date is read.
+TEST(Metadata, LoneDateDigitsAcrossAZeroWidthSpace) {
+  const Article a = MustExtract(std::string("<html><body><article><h1>Windpark</h1><div>"
+                                            "<span>Presse</span><span>06.12.20\u200b22</span>"
+                                            "</div>") +
+                                kBody + "</article></body></html>");
+  EXPECT_EQ(a.published, "2022-12-06");
+  const Article b = MustExtract(std::string("<html><body><article><h1>Windpark</h1><div>"
+                                            "<span>Presse</span><span>6.12.22</span></div>") +
+                                kBody + "</article></body></html>");
+  EXPECT_EQ(b.published, "");
+}
+
 TEST(Metadata, DateOrderOfTrust) {
   MetadataInputs in;
   in.text_date = "2019-04-27";

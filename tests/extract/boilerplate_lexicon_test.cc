@@ -1,0 +1,47 @@
+// The class/id cue lists are matched in one pass indexed by first byte
+// (boilerplate_lexicon.cc): a cue counts anywhere in the value, at its start,
+// middle and end, overlapping a near miss, and nothing else does.
+#include "extract/boilerplate_lexicon.h"
+
+#include <gtest/gtest.h>
+
+namespace veille::extract {
+namespace {
+
+TEST(BoilerplateLexicon, AttributeCueAnywhereInTheValue) {
+  EXPECT_TRUE(IsBoilerplateAttribute("share"));
+  EXPECT_TRUE(IsBoilerplateAttribute("sharebar"));
+  EXPECT_TRUE(IsBoilerplateAttribute("post-sharing-tools"));
+  EXPECT_TRUE(IsBoilerplateAttribute("x sr-only"));       // at the very end
+  EXPECT_TRUE(IsBoilerplateAttribute("ssssidebar"));      // after repeats of its first byte
+  EXPECT_TRUE(IsBoilerplateAttribute("socisocial"));      // after a near miss
+  EXPECT_TRUE(IsBoilerplateAttribute("mehr-zum-thema"));  // a long cue
+  EXPECT_TRUE(IsBoilerplateAttribute("nav"));             // a whole token
+  EXPECT_TRUE(IsBoilerplateAttribute("top-ad-slot"));
+  EXPECT_FALSE(IsBoilerplateAttribute("shar"));
+  EXPECT_FALSE(IsBoilerplateAttribute("sr-onl"));
+  EXPECT_FALSE(IsBoilerplateAttribute("s"));
+  EXPECT_FALSE(IsBoilerplateAttribute(""));
+  EXPECT_FALSE(IsBoilerplateAttribute("article-body"));
+  EXPECT_FALSE(IsBoilerplateAttribute("header"));  // holds "ad" but not as a token
+}
+
+TEST(BoilerplateLexicon, BodyAndContentCues) {
+  EXPECT_TRUE(IsArticleBodyAttribute("main entry-content"));
+  EXPECT_TRUE(IsArticleBodyAttribute("td-post-content"));
+  EXPECT_FALSE(IsArticleBodyAttribute("entry-conten"));
+  EXPECT_TRUE(HasContentCue("storyline"));
+  EXPECT_TRUE(HasContentCue("x-noticia"));
+  EXPECT_FALSE(HasContentCue("sidebar"));
+  EXPECT_FALSE(HasContentCue("cor"));
+}
+
+TEST(BoilerplateLexicon, PromptPhraseAnywhereInAShortLine) {
+  EXPECT_EQ(ClassifyLine("accepter les cookies"), PhraseCue::kBoilerplate);
+  EXPECT_EQ(ClassifyLine("cliquez ici pour vous abonner à la newsletter"), PhraseCue::kBoilerplate);
+  EXPECT_EQ(ClassifyLine("tous les commentaires"), PhraseCue::kBoilerplate);
+  EXPECT_EQ(ClassifyLine("un texte sans rien de tel"), PhraseCue::kNone);
+}
+
+}  // namespace
+}  // namespace veille::extract
