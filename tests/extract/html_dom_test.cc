@@ -26,13 +26,26 @@ std::string Shape(const DomNode& node) {
 }
 
 // The same shape of libxml2's own tree (htmlReadMemory), adjacent text and
-// CDATA nodes merged as HtmlDom merges them.
-std::string XmlShape(const xmlNode* node) {
+// CDATA nodes merged as HtmlDom merges them; with `attrs`, each element's
+// attributes as ShapeWithAttrs writes them ("name[a=v,b=w](children)").
+std::string XmlShape(const xmlNode* node, bool attrs = false) {
   if (node->type == XML_TEXT_NODE || node->type == XML_CDATA_SECTION_NODE) {
     return "'" + std::string(reinterpret_cast<const char*>(node->content)) + "'";
   }
   if (node->type != XML_ELEMENT_NODE) return "#";
   std::string out(reinterpret_cast<const char*>(node->name));
+  if (attrs) {
+    out += "[";
+    for (const xmlAttr* a = node->properties; a != nullptr; a = a->next) {
+      if (a != node->properties) out += ",";
+      out += reinterpret_cast<const char*>(a->name);
+      out += "=";
+      if (a->children != nullptr && a->children->content != nullptr) {
+        out += reinterpret_cast<const char*>(a->children->content);
+      }
+    }
+    out += "]";
+  }
   if (node->children == nullptr) return out;
   out += "(";
   bool previous_text = false;
@@ -44,19 +57,21 @@ std::string XmlShape(const xmlNode* node) {
       continue;
     }
     if (c != node->children) out += ",";
-    out += XmlShape(c);
+    out += XmlShape(c, attrs);
     previous_text = text;
   }
   return out + ")";
 }
 
-std::string LibxmlShape(const std::string& html) {
+std::string LibxmlShape(const std::string& html, bool attrs = false) {
   htmlDocPtr doc = htmlReadMemory(
       html.data(), static_cast<int>(html.size()), nullptr, "UTF-8",
       HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_NONET);
   std::string out;
   if (doc != nullptr) {
-    if (const xmlNode* root = xmlDocGetRootElement(doc); root != nullptr) out = XmlShape(root);
+    if (const xmlNode* root = xmlDocGetRootElement(doc); root != nullptr) {
+      out = XmlShape(root, attrs);
+    }
     xmlFreeDoc(doc);
   }
   return out;
@@ -182,54 +197,6 @@ std::string ShapeWithAttrs(const DomNode& node) {
   return out + ")";
 }
 
-std::string XmlShapeWithAttrs(const xmlNode* node) {
-  if (node->type == XML_TEXT_NODE || node->type == XML_CDATA_SECTION_NODE) {
-    return Quoted(reinterpret_cast<const char*>(node->content));
-  }
-  if (node->type != XML_ELEMENT_NODE) return "#";
-  std::string out(reinterpret_cast<const char*>(node->name));
-  out += "[";
-  for (const xmlAttr* a = node->properties; a != nullptr; a = a->next) {
-    if (a != node->properties) out += ",";
-    out += reinterpret_cast<const char*>(a->name);
-    out += "=";
-    if (a->children != nullptr && a->children->content != nullptr) {
-      out += reinterpret_cast<const char*>(a->children->content);
-    }
-  }
-  out += "]";
-  if (node->children == nullptr) return out;
-  out += "(";
-  bool previous_text = false;
-  for (const xmlNode* c = node->children; c != nullptr; c = c->next) {
-    const bool text = c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE;
-    if (text && previous_text) {
-      out.pop_back();
-      out.append(reinterpret_cast<const char*>(c->content));
-      out += '\'';
-      continue;
-    }
-    if (c != node->children) out += ",";
-    out += XmlShapeWithAttrs(c);
-    previous_text = text;
-  }
-  return out + ")";
-}
-
-std::string LibxmlShapeWithAttrs(const std::string& html) {
-  htmlDocPtr doc = htmlReadMemory(
-      html.data(), static_cast<int>(html.size()), nullptr, "UTF-8",
-      HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_NONET);
-  std::string out;
-  if (doc != nullptr) {
-    if (const xmlNode* root = xmlDocGetRootElement(doc); root != nullptr) {
-      out = XmlShapeWithAttrs(root);
-    }
-    xmlFreeDoc(doc);
-  }
-  return out;
-}
-
 // Quoted attribute values are cut before libxml2 reads them and put back
 // from the page (HtmlDom::Parse): the attributes must stay libxml2's on
 // tags made to trip the tokenizer that finds them, where the cut is refused
@@ -265,7 +232,8 @@ TEST(HtmlDomTest, AttributeValuesGiveLibxml2sAttributes) {
       "<a b=\"1\" c=\"2\" d=\"3\" e=\"4\">many</a><p x:y=\"ns\" _u=\"us\" .d=\"dot\">n</p>",
   };
   for (const char* page : pages) {
-    EXPECT_EQ(ShapeWithAttrs(HtmlDom::Parse(page).root()), LibxmlShapeWithAttrs(page)) << page;
+    EXPECT_EQ(ShapeWithAttrs(HtmlDom::Parse(page).root()), LibxmlShape(page, /*attrs=*/true))
+        << page;
   }
 }
 
@@ -301,7 +269,8 @@ TEST(HtmlDomTest, TextRunsGiveLibxml2sTree) {
       "<p>tabs\tand\nlines\r\nfine here, \xef\xbc\x81 fullwidth</p>",
   };
   for (const std::string& page : pages) {
-    EXPECT_EQ(ShapeWithAttrs(HtmlDom::Parse(page).root()), LibxmlShapeWithAttrs(page)) << page;
+    EXPECT_EQ(ShapeWithAttrs(HtmlDom::Parse(page).root()), LibxmlShape(page, /*attrs=*/true))
+        << page;
   }
 }
 
@@ -310,7 +279,7 @@ TEST(HtmlDomTest, TextRunsGiveLibxml2sTree) {
 TEST(HtmlDomTest, InvalidUtf8PageGivesLibxml2sTree) {
   const std::string page =
       "<div class=\"a\">caf\xe9</div><div title=\"t\xc3\xa9\"><script>x()</script></div>";
-  EXPECT_EQ(ShapeWithAttrs(HtmlDom::Parse(page).root()), LibxmlShapeWithAttrs(page));
+  EXPECT_EQ(ShapeWithAttrs(HtmlDom::Parse(page).root()), LibxmlShape(page, /*attrs=*/true));
 }
 
 }  // namespace
