@@ -35,11 +35,12 @@ struct DedupOptions {
   // Shingles kept per text for verification (the first ones); bounds memory
   // at 4 bytes each.
   int max_shingles = 4096;
-  // A copy whose containment in the text it matched is at least this is not
-  // itself a candidate for later texts (their candidates are the texts it
-  // matched): a wire dispatch reprinted a thousand times is then compared
-  // once, not a thousand times. Looser copies stay candidates (a later text
-  // may copy their edits). 1.01: every copy is a candidate.
+  // A copy no longer than the text it matched, and contained in it at least
+  // this much, is not itself a candidate for later texts (their candidates
+  // are the texts it matched): a wire dispatch reprinted a thousand times is
+  // then compared once, not a thousand times. Looser or longer copies stay
+  // candidates (a later text may copy their edits or their extra
+  // paragraphs). Above 1: every copy is a candidate.
   double index_copies_below = 0.9;
   // Texts published more than this many seconds before the newest one are
   // forgotten (a copy group, once its newest member is that old): a copy is

@@ -39,6 +39,10 @@ class CopyLinkerImpl final : public CopyLinker {
     if (docs_.count(doc.id)) {
       return Status::InvalidInput("doc " + std::to_string(doc.id) + " already added");
     }
+    // Before the search: a group forgotten now is never the one this text
+    // matches.
+    newest_ = std::max(newest_, doc.time);
+    if (options_.window_s > 0 && ++adds_since_forget_ >= kForgetEvery) Forget();
     const std::vector<std::string> words = dedup::NormalizedWords(doc.text);
     Entry entry;
     entry.time = doc.time;
@@ -63,7 +67,10 @@ class CopyLinkerImpl final : public CopyLinker {
         }
       }
       if (best < options_.min_containment) matched = -1;
-      if (matched < 0 || best < options_.index_copies_below) {
+      // Containment is of the shorter text: a longer text holding the one it
+      // matched has more to offer later texts and stays a candidate.
+      if (matched < 0 || best < options_.index_copies_below ||
+          entry.shingles.size() > docs_.at(matched).shingles.size()) {
         lsh_.Insert(doc.id, sig);
         entry.signature = std::move(sig);
       }
@@ -71,8 +78,7 @@ class CopyLinkerImpl final : public CopyLinker {
     if (!words.empty()) exact_.emplace(entry.exact, doc.id);
     entry.original = doc.id;
     docs_.emplace(doc.id, std::move(entry));
-    newest_ = std::max(newest_, doc.time);
-    if (options_.window_s > 0 && ++adds_since_forget_ >= kForgetEvery) Forget();
+
     std::vector<CopyLink> links;
     if (matched < 0) {
       groups_[doc.id];

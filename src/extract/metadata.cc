@@ -295,19 +295,23 @@ PageMetadata ResolveMetadata(const MetadataInputs& in, std::string_view page_url
   // of related posts) after a date in the URL.
   const std::string_view time_in = in.time_in_content ? in.time_datetime : "";
   const std::string_view time_out = in.time_in_content ? "" : in.time_datetime;
+  // Named, so that the view FirstValidTime returns into the chosen one
+  // stays valid below.
+  const std::string meta_article = MetaValue(in, std::array{"article:published_time"});
+  const std::string meta_og =
+      MetaValue(in, std::array{"og:published_time", "og:article:published_time"});
+  const std::string meta_published = MetaValue(
+      in, std::array{"datepublished", "pubdate", "publishdate", "dc.date.issued", "dcterms.issued",
+                     "dcterms.created", "dc.date.created", "schema:datepublished",
+                     "schema:datecreated", "parsely-pub-date", "sailthru.date", "publication_date",
+                     "citation_publication_date", "citation_date"});
+  const std::string meta_date = MetaValue(in, std::array{"date", "dc.date", "dcterms.date"});
   const auto [published, raw] = FirstValidTime(
-      {json.date_published, MetaValue(in, std::array{"article:published_time"}),
-       MetaValue(in, std::array{"og:published_time", "og:article:published_time"}),
-       in.itemprop_published,
-       MetaValue(in, std::array{"datepublished", "pubdate", "publishdate", "dc.date.issued",
-                                "dcterms.issued", "dcterms.created", "dc.date.created",
-                                "schema:datepublished", "schema:datecreated", "parsely-pub-date",
-                                "sailthru.date", "publication_date", "citation_publication_date",
-                                "citation_date"}),
+      {json.date_published, meta_article, meta_og, in.itemprop_published, meta_published,
        json.other_date, time_in, in.time_in_content ? std::string_view(time_date) : "", url_date,
        page_url_date, in.headline_date, time_out,
-       in.time_in_content ? "" : std::string_view(time_date),
-       MetaValue(in, std::array{"date", "dc.date", "dcterms.date"}), in.text_date, in.lone_date});
+       in.time_in_content ? "" : std::string_view(time_date), meta_date, in.text_date,
+       in.lone_date});
   int page_offset = 0;
   const bool has_page_offset = PageOffset(in, json, &page_offset);
   // Only the date under the headline: a header's or sidebar's dateline is

@@ -129,6 +129,36 @@ TEST(CopyLinker, TextsOlderThanTheWindowAreForgotten) {
   EXPECT_EQ(links[0].original_id, 3);
 }
 
+// The pass of forgetting falls on a copy of a text it forgets: no link to a
+// forgotten original, no failure.
+TEST(CopyLinker, ForgettingOnTheAddOfACopyOfAForgottenText) {
+  DedupOptions o;
+  o.window_s = 1000;
+  auto l = CopyLinker::Create(o).value();
+  const std::string old_dispatch = Text(10, 300);
+  ASSERT_TRUE(l->Add({1, 0, old_dispatch}).value().empty());  // add 1
+  for (int i = 0; i < 1022; ++i) {                            // adds 2..1023
+    ASSERT_TRUE(l->Add({100 + i, 5000, Text(2000 + i, 40)}).ok());
+  }
+  const auto links = l->Add({2, 5001, old_dispatch + " again"});  // add 1024: a pass
+  ASSERT_TRUE(links.ok()) << links.status().ToString();
+  EXPECT_TRUE(links->empty());
+  EXPECT_EQ(l->OriginalOf(2).value(), 2);
+}
+
+// A longer text holding a short one stays a candidate for what it adds.
+TEST(CopyLinker, LongerCopyStaysACandidateForItsExtraText) {
+  auto l = Linker();
+  const std::string lead = Text(11, 300);
+  const std::string rest = Text(12, 200);
+  ASSERT_TRUE(l->Add({1, 100, lead}).value().empty());
+  ASSERT_EQ(l->Add({2, 200, lead + " " + rest}).value().size(), 1u);  // holds the lead
+  // A reprint of the extra paragraphs only is a copy of the long text.
+  const auto links = l->Add({3, 300, rest}).value();
+  ASSERT_EQ(links.size(), 1u);
+  EXPECT_EQ(links[0].copy_id, 3);
+}
+
 TEST(Shingles, ContainmentOfPrefix) {
   const auto words = dedup::NormalizedWords(Text(5, 100));
   const std::vector<std::string> half(words.begin(), words.begin() + 50);
