@@ -177,13 +177,6 @@ CREATE TABLE story_members (
   why_json   TEXT    NOT NULL
 );
 CREATE INDEX story_members_by_story ON story_members(story_id, time);
-CREATE INDEX story_members_by_site ON story_members(story_id, site);
-CREATE TABLE story_langs (
-  story_id INTEGER NOT NULL,
-  lang     TEXT    NOT NULL,
-  members  INTEGER NOT NULL,
-  PRIMARY KEY (story_id, lang)
-) WITHOUT ROWID;
 CREATE TABLE story_merges (
   from_id   INTEGER PRIMARY KEY,
   into_id   INTEGER NOT NULL,
@@ -211,11 +204,30 @@ CREATE INDEX story_entities_by_story ON story_entities(story_id);
 CREATE INDEX story_entities_by_weight ON story_entities(entity_id, weight DESC);
 )sql";
 
-constexpr std::array<Migration, 4> kMigrations = {{
+// Version 5: story counts kept from each change (story_counts.cc): a story's
+// members per language, and its members by outlet, backfilled from the
+// members stored at version 4.
+constexpr const char* kV5 = R"sql(
+CREATE INDEX story_members_by_site ON story_members(story_id, site);
+CREATE TABLE story_langs (
+  story_id INTEGER NOT NULL,
+  lang     TEXT    NOT NULL,
+  members  INTEGER NOT NULL,
+  PRIMARY KEY (story_id, lang)
+) WITHOUT ROWID;
+INSERT INTO story_langs (story_id, lang, members)
+  SELECT m.story_id, r.lang, COUNT(*) FROM story_members m
+  JOIN articles a ON a.id = m.article_id
+  JOIN revisions r ON r.article_id = a.id AND r.revision = a.latest_revision
+  WHERE r.lang <> '' GROUP BY m.story_id, r.lang;
+)sql";
+
+constexpr std::array<Migration, 5> kMigrations = {{
     {1, "initial schema: raw_documents, articles, revisions, articles_fts", kV1},
     {2, "sources: subscribed feeds and pages with their polling state", kV2},
     {3, "analysis: article features, LSH keys, document frequencies, entity registry", kV3},
     {4, "stories: members, merges, summaries, storylines; copy links", kV4},
+    {5, "story counts kept incrementally: languages per story, members by outlet", kV5},
 }};
 
 // The tables every Veille schema since version 1 has.

@@ -186,11 +186,13 @@ CREATE TABLE story_members (
   why_json   TEXT    NOT NULL   -- the clusterer's explanation
 );
 CREATE INDEX story_members_by_story ON story_members(story_id, time);
--- A story's members by outlet: whether a site is new to a story, in one probe.
+-- A story's members by outlet: whether a site is new to a story, in one probe
+-- (version 5).
 CREATE INDEX story_members_by_site ON story_members(story_id, site);
 
 -- Each story's members per language (of their latest revision; '' not
--- counted), from which stories.lang is kept as members join or merge.
+-- counted), from which stories.lang is kept as members join or merge
+-- (version 5).
 CREATE TABLE story_langs (
   story_id INTEGER NOT NULL,
   lang     TEXT    NOT NULL,

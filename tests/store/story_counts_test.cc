@@ -34,7 +34,10 @@ std::string Show(const Counts& c) {
 class StoryCountsTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    dir_ = fs::path(::testing::TempDir()) / "story_counts";
+    // One folder per test: ctest runs them in parallel.
+    dir_ = fs::path(::testing::TempDir()) /
+           ("story_counts_" +
+            std::string(::testing::UnitTest::GetInstance()->current_test_info()->name()));
     fs::remove_all(dir_);
     fs::create_directories(dir_);
     path_ = (dir_ / "t.db").string();
@@ -190,6 +193,40 @@ TEST_F(StoryCountsTest, KeptCountsEqualARecountAfterEverySortOfChange) {
     }
   }
   EXPECT_GT(checked, 1000);
+}
+
+// A store written at schema version 4 (no story_langs) is migrated to 5 with
+// the languages backfilled: a story's language then stays right as members
+// join.
+TEST_F(StoryCountsTest, VersionFourStoreIsBackfilled) {
+  for (int i = 0; i < 5; ++i) {
+    StoryMember m;
+    m.article_id = Put("k" + std::to_string(i), "T" + std::to_string(i), i < 3 ? "fr" : "en");
+    m.story_id = 1;
+    m.time = 1000 + i;
+    m.site = "site" + std::to_string(i);
+    ASSERT_TRUE(store_->PutStoryMember(m).ok());
+  }
+  store_.reset();
+  ASSERT_TRUE(db_->Exec("DROP TABLE story_langs; DROP INDEX story_members_by_site; "
+                        "PRAGMA user_version = 4")
+                  .ok());
+  auto reopened = OpenSqliteStore(path_, StoreOptions());
+  ASSERT_TRUE(reopened.ok()) << reopened.status().ToString();
+  store_ = std::move(reopened).value();
+  EXPECT_EQ(*db_->QueryInt("PRAGMA user_version"), 5);
+  EXPECT_EQ(*db_->QueryInt("SELECT members FROM story_langs WHERE story_id = 1 AND lang = 'fr'"),
+            3);
+  // Two more English members: English now leads, as a recount says.
+  for (int i = 5; i < 7; ++i) {
+    StoryMember m;
+    m.article_id = Put("k" + std::to_string(i), "T" + std::to_string(i), "en");
+    m.story_id = 1;
+    m.time = 1000 + i;
+    ASSERT_TRUE(store_->PutStoryMember(m).ok());
+  }
+  EXPECT_EQ(Kept(1), Recount(1));
+  EXPECT_EQ(Kept(1).lang, "en");
 }
 
 }  // namespace
