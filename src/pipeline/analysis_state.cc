@@ -193,7 +193,10 @@ bool AnalysisState::has_waiting_summaries() const {
 Status AnalysisState::SettleSummaries() {
   if (broken_ || stories_ == nullptr) return Status::Ok();
   VEILLE_ASSIGN_OR_RETURN(const int64_t generation, store_.WriteGeneration());
-  if (generation != generation_) return Reload();  // its stories are the store's now
+  // Another writer committed: reload (the waiting stories are carried over)
+  // and summarise them against the store as it is now.
+  if (generation != generation_) VEILLE_RETURN_IF_ERROR(Reload());
+  if (stories_ == nullptr) return Status::Ok();
   checked_ = true;
   return stories_->SettleSummaries();
 }
@@ -203,6 +206,9 @@ Status AnalysisState::Reload() {
   pending_terms_.clear();
   touched_entities_.clear();
   pending_generation_ = 0;
+  // The stories whose summaries wait are still to be summarised after the
+  // reload (those a rollback removed are skipped then).
+  if (stories_ != nullptr) waiting_summaries_.merge(stories_->TakeWaiting());
   stories_.reset();  // never keep a clusterer that disagrees with the store
   broken_ = true;
   VEILLE_ASSIGN_OR_RETURN(generation_, store_.WriteGeneration());
@@ -212,6 +218,8 @@ Status AnalysisState::Reload() {
   VEILLE_RETURN_IF_ERROR(registry_.Load(table.entities, table.variants));
   if (story_options_.enabled) {
     VEILLE_ASSIGN_OR_RETURN(stories_, StoryState::Load(story_options_, store_, df_, registry_));
+    stories_->AddWaiting(std::move(waiting_summaries_));
+    waiting_summaries_.clear();
   }
   broken_ = false;
   return Status::Ok();

@@ -67,6 +67,9 @@ class AnalysisState {
   // Add since the last commit. On error: as for Add.
   Status SettleSummaries();
 
+  // Whether a Reload failed (Add refuses until one succeeds).
+  bool broken() const { return broken_; }
+
   const DocumentFrequencies& document_frequencies() const { return df_; }
   const EntityRegistry& registry() const { return registry_; }
 
@@ -88,6 +91,7 @@ class AnalysisState {
   int64_t pending_generation_ = 0;       // set by Flush, adopted by Committed
   bool checked_ = false;                 // generation compared in this transaction
   bool broken_ = false;                  // a Reload failed: Add refuses until one succeeds
+  std::set<int64_t> waiting_summaries_;  // carried across a Reload (see StoryState)
 };
 
 // Completes an extracted article with what its container said and

@@ -357,7 +357,14 @@ CollectPipeline::CollectPipeline(const Config& config, const CollectOptions& opt
 
 // Stories whose summaries still wait (a caller's own Poll loop) are
 // summarised before the pipeline goes.
-CollectPipeline::~CollectPipeline() { impl_->SettleSummaries(); }
+CollectPipeline::~CollectPipeline() {
+  try {
+    impl_->SettleSummaries();
+  } catch (...) {
+    // A destructor must not throw; the summaries are made whole at the next
+    // ingest or poll of their stories.
+  }
+}
 
 PollReport CollectPipeline::FetchOnce(const std::string& url) { return impl_->FetchOnce(url); }
 

@@ -219,6 +219,7 @@ IngestSummary pipeline::IngestDocuments(const std::vector<std::string>& paths, B
   IngestSummary summary;
   std::unique_ptr<AnalysisState> own_state;
   std::unique_ptr<AnalysisState>* state = kept_state != nullptr ? kept_state : &own_state;
+  if (*state != nullptr && (*state)->broken()) state->reset();  // a failed reload: start over
   if (*state == nullptr) {
     Result<std::unique_ptr<AnalysisState>> loaded =
         AnalysisState::Load(analysis, store, config.stories);

@@ -396,6 +396,10 @@ Status StoryState::SummarizeIfChanged(int64_t story_id) {
     return Status::Ok();
   }
   VEILLE_RETURN_IF_ERROR(Summarize(story_id));
+  // Bounded in a long-running process: a story forgotten here is simply
+  // summarised again at its next change.
+  constexpr size_t kMaxTracked = 200000;
+  if (summarized_.size() >= kMaxTracked) summarized_.clear();
   summarized_[story_id] = row.article_count;
   waiting_.erase(story_id);
   return Status::Ok();
@@ -411,10 +415,12 @@ Status StoryState::SettleSummaries() {
   const std::set<int64_t> waiting = std::move(waiting_);
   waiting_.clear();
   for (int64_t story : waiting) {
-    VEILLE_ASSIGN_OR_RETURN(const StoryRow row, store_.GetStory(story));
-    if (row.merged_into != 0 || row.article_count == 0) continue;
+    Result<StoryRow> row = store_.GetStory(story);
+    if (!row.ok() && row.status().code() == StatusCode::kNotFound) continue;  // rolled back
+    if (!row.ok()) return row.status();
+    if (row->merged_into != 0 || row->article_count == 0) continue;
     VEILLE_RETURN_IF_ERROR(Summarize(story));
-    summarized_[story] = row.article_count;
+    summarized_[story] = row->article_count;
   }
   return Status::Ok();
 }

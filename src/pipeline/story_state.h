@@ -30,6 +30,7 @@
 #include <set>
 #include <string>
 #include <unordered_map>
+#include <utility>
 #include <vector>
 
 #include "veille/analyze.h"
@@ -114,9 +115,14 @@ class StoryState {
   void Committed() { touched_.clear(); }
   // Whether some summaries wait for more members (see the header).
   bool has_waiting_summaries() const { return !waiting_.empty(); }
-  // Summarises every waiting story. REQUIRES: inside a transaction, no
-  // touched story (right after Committed).
+  // Summarises every waiting story (skipping the ones no longer stored or
+  // merged away). REQUIRES: inside a transaction, no touched story (right
+  // after Committed).
   Status SettleSummaries();
+  // The waiting stories, handed over (a reload carries them to the next
+  // state), and their adoption.
+  std::set<int64_t> TakeWaiting() { return std::exchange(waiting_, {}); }
+  void AddWaiting(std::set<int64_t> stories) { waiting_.merge(stories); }
   // The touched stories since the last Committed (for summaries).
   const std::set<int64_t>& touched() const { return touched_; }
 
