@@ -30,10 +30,17 @@ ResponseCache::Outcome ResponseCache::Get(const std::string& key,
       }
       if (age >= options_.ttl + options_.stale) {
         Erase(it);
-      } else {
+      } else if (refreshes_ < options_.max_refreshes) {
         // Stale and nobody refreshing it: this request does, the others are
         // served the stale answer meanwhile.
-        return Compute(lock, key, compute, /*lead=*/true);
+        return Compute(lock, key, compute, /*lead=*/true, /*refresh=*/true);
+      } else {
+        // Enough refreshes run already (many answers expire together after
+        // a burst): stale for a little longer, so that refreshing never
+        // crowds out the answers being served.
+        lru_.splice(lru_.begin(), lru_, it->second.lru);
+        ++counters_.stale_hits;
+        return {it->second.answer, false, true};
       }
     }
     if (!refreshing) return Compute(lock, key, compute, /*lead=*/true);
@@ -55,8 +62,8 @@ ResponseCache::Outcome ResponseCache::Get(const std::string& key,
 
 ResponseCache::Outcome ResponseCache::Compute(std::unique_lock<std::mutex>& lock,
                                               const std::string& key,
-                                              const std::function<AnswerPtr()>& compute,
-                                              bool lead) {
+                                              const std::function<AnswerPtr()>& compute, bool lead,
+                                              bool refresh) {
   std::shared_ptr<Flight> flight;
   if (lead) {
     flight = std::make_shared<Flight>();
@@ -64,6 +71,7 @@ ResponseCache::Outcome ResponseCache::Compute(std::unique_lock<std::mutex>& lock
   }
   const uint64_t generation = generation_;
   ++counters_.computes;
+  if (refresh) ++refreshes_;
   lock.unlock();
   AnswerPtr answer;
   try {
@@ -71,10 +79,12 @@ ResponseCache::Outcome ResponseCache::Compute(std::unique_lock<std::mutex>& lock
   } catch (...) {
     // The waiters compute their own; the exception goes on to the caller.
     lock.lock();
+    if (refresh) --refreshes_;
     Land(key, flight, nullptr);
     throw;
   }
   lock.lock();
+  if (refresh) --refreshes_;
   Land(key, flight, answer);
   if (answer != nullptr && answer->status == 200 && generation == generation_) Keep(key, answer);
   return {std::move(answer), true, false};

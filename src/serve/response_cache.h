@@ -5,7 +5,9 @@
 // - Fresh (younger than `ttl`): served as is.
 // - Stale (between `ttl` and `ttl + stale`): served while one request
 //   recomputes it (stale-while-revalidate), so an expiry never makes every
-//   client wait at once.
+//   client wait at once; at most `max_refreshes` such recomputations run at
+//   a time, so that many answers expiring together never crowd out the
+//   requests being served.
 // - Missing or older: the first request computes it; concurrent requests for
 //   the same target wait for that answer (single flight) instead of computing
 //   it again, for at most `max_wait`, after which they compute their own.
@@ -44,6 +46,9 @@ class ResponseCache {
     size_t max_bytes = size_t{64} << 20;
     size_t max_entry_bytes = size_t{4} << 20;
     std::chrono::milliseconds max_wait{2000};
+    // Stale answers being recomputed at once, at most; beyond, a stale
+    // answer is served as is until a refresh slot frees (within `stale`).
+    int max_refreshes = 1;
   };
 
   // A whole response: only status 200 is kept, but any answer is handed to
@@ -99,7 +104,7 @@ class ResponseCache {
   };
 
   Outcome Compute(std::unique_lock<std::mutex>& lock, const std::string& key,
-                  const std::function<AnswerPtr()>& compute, bool lead);
+                  const std::function<AnswerPtr()>& compute, bool lead, bool refresh = false);
   // Ends `flight` (may be null) with `answer`: waiters wake. mu_ held.
   void Land(const std::string& key, const std::shared_ptr<Flight>& flight, const AnswerPtr& answer);
   void Keep(const std::string& key, AnswerPtr answer);              // mu_ held
@@ -112,6 +117,7 @@ class ResponseCache {
   std::unordered_map<std::string, std::shared_ptr<Flight>> flights_;
   size_t bytes_ = 0;
   uint64_t generation_ = 0;  // bumped by Invalidate
+  int refreshes_ = 0;        // stale answers being recomputed
   Counters counters_;
 };
 

@@ -163,6 +163,36 @@ TEST(ResponseCacheTest, StaleAnswerServedWhileOneRequestRefreshes) {
   EXPECT_EQ(cache.counters().computes, 2);
 }
 
+TEST(ResponseCacheTest, OneRefreshAtATimeOthersServedStale) {
+  ResponseCache::Options o = Short(milliseconds(1), milliseconds(60000));
+  o.max_refreshes = 1;
+  ResponseCache cache(o);
+  cache.Get("/a", [] { return Make("old a"); });
+  cache.Get("/b", [] { return Make("old b"); });
+  std::this_thread::sleep_for(milliseconds(5));
+  std::atomic<bool> refreshing{false};
+  std::atomic<bool> release{false};
+  std::thread refresher([&] {
+    cache.Get("/a", [&] {
+      refreshing = true;
+      while (!release.load()) std::this_thread::yield();
+      return Make("new a");
+    });
+  });
+  while (!refreshing.load()) std::this_thread::yield();
+  // /b is stale too, but the one refresh slot is taken: served stale.
+  const ResponseCache::Outcome b = cache.Get("/b", [] { return Make("unexpected"); });
+  EXPECT_FALSE(b.computed);
+  EXPECT_TRUE(b.stale);
+  EXPECT_EQ(b.answer->body, "old b");
+  release = true;
+  refresher.join();
+  // The slot is free again: the next request refreshes /b.
+  const ResponseCache::Outcome b2 = cache.Get("/b", [] { return Make("new b"); });
+  EXPECT_TRUE(b2.computed);
+  EXPECT_EQ(b2.answer->body, "new b");
+}
+
 TEST(ResponseCacheTest, ErrorAnswerIsSharedWithItsWaitersButNotKept) {
   ResponseCache cache(Short(milliseconds(60000), milliseconds(0)));
   std::atomic<int> calls{0};
