@@ -323,10 +323,9 @@ std::string ReadersDay(const std::string& local, std::string_view raw, bool has_
   }
   if (!utc) return local;
   if (has_page_offset && page_offset != 0) return InOffset(local, page_offset);
-  constexpr int kFirstMidnightHour = 18;  // UTC+6 and less: most of the world's news
-  if (hour >= kFirstMidnightHour && Digits2(local, 14) == 0 && Digits2(local, 17) == 0) {
-    return InOffset(local, (24 - hour) * 60);
-  }
+  // Without such evidence the time stays UTC: a value exactly on the hour
+  // late in the UTC day may be a date stored as a local midnight east of
+  // Greenwich, or an article scheduled on the hour in the Americas.
   return local;
 }
 

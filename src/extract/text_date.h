@@ -42,11 +42,10 @@ std::string DateFromUrlPath(std::string_view url);
 // 2. else, for a UTC `raw` and a page that writes another of its times with
 //    a non-zero offset (`page_offset`, minutes; `has_page_offset`), the time
 //    in that offset;
-// 3. else a UTC time at an exact hour from 18:00 on is a local midnight east
-//    of Greenwich (a bare date stored as "2021-11-04T23:00:00Z" means
-//    5 November in Berlin): that midnight, in that offset.
-// Returns `local` unchanged otherwise, and always for a `raw` with its own
-// non-zero offset or a date alone.
+// Returns `local` unchanged otherwise (without evidence of the readers'
+// zone, even a value on the hour late in the UTC day, which may be a local
+// midnight east of Greenwich or an afternoon in the Americas), and always
+// for a `raw` with its own non-zero offset or a date alone.
 std::string ReadersDay(const std::string& local, std::string_view raw, bool has_page_offset,
                        int page_offset, std::string_view visible);
 

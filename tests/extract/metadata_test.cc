@@ -266,11 +266,11 @@ TEST(Metadata, UtcTimeMovedToTheReadersDay) {
   in.json_ld = {R"({"@type":"NewsArticle","datePublished":"2019-10-18T22:04:00Z"})"};
   in.meta = {{"date", "Sat, 19 Oct 2019 00:04:00 +0200"}};
   EXPECT_EQ(ResolveMetadata(in, "").published, "2019-10-19T00:04:00+02:00");
-  // A bare date stored as a local midnight east of Greenwich.
+  // Without evidence of the readers' zone, UTC stays UTC, even on the hour.
   in.json_ld.clear();
   in.meta = {{"article:published_time", "2021-11-04T23:00:00.000Z"}};
-  EXPECT_EQ(ResolveMetadata(in, "").published, "2021-11-05T00:00:00+01:00");
-  in.meta = {{"article:published_time", "2021-11-04T23:17:00Z"}};  // not an exact hour
+  EXPECT_EQ(ResolveMetadata(in, "").published, "2021-11-04T23:00:00Z");
+  in.meta = {{"article:published_time", "2021-11-04T23:17:00Z"}};
   EXPECT_EQ(ResolveMetadata(in, "").published, "2021-11-04T23:17:00Z");
   // The date written under the headline, when an offset explains it.
   EXPECT_EQ(ReadersDay("2022-05-04T00:53:29Z", "2022-05-04T00:53:29.274Z", false, 0, "2022-05-03"),
