@@ -124,6 +124,15 @@ class StoryPipelineTest : public ::testing::Test {
 
 const std::set<std::set<std::string>> kSeedStories = {{"000", "001", "003", "004"}, {"002"}};
 
+// The lead of a wire dispatch the copy and summary tests reprint.
+constexpr const char* kDispatchLead =
+    "Le président russe Vladimir Poutine a reçu jeudi le dirigeant nord-coréen Kim Jong-un à "
+    "Vladivostok pour un premier sommet consacré au programme nucléaire de Pyongyang. Les "
+    "deux hommes se sont entretenus pendant près de quatre heures sur l'île Rousski, selon le "
+    "Kremlin, qui a qualifié la rencontre de très utile. Kim Jong-un est arrivé mercredi en "
+    "train blindé depuis la Corée du Nord, accueilli par une fanfare militaire sur le quai de "
+    "la gare.";
+
 TEST_F(StoryPipelineTest, SeedsFormTwoStoriesInOneStoryline) {
   std::vector<Seed> seeds = ReadSeeds();
   ASSERT_EQ(seeds.size(), 5u) << "the seed pages under data/sample/seeds";
@@ -230,12 +239,8 @@ TEST_F(StoryPipelineTest, ReclusterKeepsStoriesAndIdsAndExplains) {
 
 TEST_F(StoryPipelineTest, NearCopiesAreLinkedAndShareTheStory) {
   const std::string dispatch =
-      "Le président russe Vladimir Poutine a reçu jeudi le dirigeant nord-coréen Kim Jong-un à "
-      "Vladivostok pour un premier sommet consacré au programme nucléaire de Pyongyang. Les "
-      "deux hommes se sont entretenus pendant près de quatre heures sur l'île Rousski, selon le "
-      "Kremlin, qui a qualifié la rencontre de très utile. Kim Jong-un est arrivé mercredi en "
-      "train blindé depuis la Corée du Nord, accueilli par une fanfare militaire sur le quai de "
-      "la gare. Aucun accord n'a été signé, mais Moscou s'est dit prêt à soutenir les garanties "
+      std::string(kDispatchLead) +
+      " Aucun accord n'a été signé, mais Moscou s'est dit prêt à soutenir les garanties "
       "de sécurité que réclame Pyongyang en échange d'une dénucléarisation.";
   std::vector<Seed> docs = {
       {"a", dispatch, "2019-04-25T08:00:00Z"},
@@ -268,13 +273,7 @@ TEST_F(StoryPipelineTest, BigStorySummaryWaitsForGrowthAndIsWholeAtTheEndOfARun)
   // Reprints of one dispatch, each with its own last line, committed a few at
   // a time: past the always-summarised size the story's summary waits for
   // growth, and the end of the run summarises it from every member.
-  const std::string dispatch =
-      "Le président russe Vladimir Poutine a reçu jeudi le dirigeant nord-coréen Kim Jong-un à "
-      "Vladivostok pour un premier sommet consacré au programme nucléaire de Pyongyang. Les "
-      "deux hommes se sont entretenus pendant près de quatre heures sur l'île Rousski, selon le "
-      "Kremlin, qui a qualifié la rencontre de très utile. Kim Jong-un est arrivé mercredi en "
-      "train blindé depuis la Corée du Nord, accueilli par une fanfare militaire sur le quai de "
-      "la gare.";
+  const std::string dispatch = kDispatchLead;
   std::vector<Seed> docs;
   for (int i = 0; i < 100; ++i) {
     const int minutes = 8 * 60 + 5 * i;  // 08:00, 08:05, ...
