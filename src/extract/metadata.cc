@@ -293,8 +293,11 @@ PageMetadata ResolveMetadata(const MetadataInputs& in, std::string_view page_url
   // readers see (after a date in the URL's path, the surest of all); the generic "date" tags (TYPO3
   // and others fill them with the page's last change) come after them, a <time> elsewhere (a list
   // of related posts) after a date in the URL.
-  const std::string_view time_in = in.time_in_content ? in.time_datetime : "";
-  const std::string_view time_out = in.time_in_content ? "" : in.time_datetime;
+  // Views of in.time_datetime itself (a `? string : ""` would view a copy
+  // destroyed at the end of the statement).
+  const std::string_view time_datetime = in.time_datetime;
+  const std::string_view time_in = in.time_in_content ? time_datetime : std::string_view();
+  const std::string_view time_out = in.time_in_content ? std::string_view() : time_datetime;
   // Named, so that the view FirstValidTime returns into the chosen one
   // stays valid below.
   const std::string meta_article = MetaValue(in, std::array{"article:published_time"});
