@@ -162,6 +162,13 @@ Status SqliteDb::Run(const char* sql) {
   return stmt.Run();
 }
 
+Status SqliteDb::Run(const char* sql, std::initializer_list<int64_t> ints) {
+  VEILLE_ASSIGN_OR_RETURN(Statement stmt, Prepare(sql));
+  int index = 0;
+  for (int64_t value : ints) stmt.BindInt(++index, value);
+  return stmt.Run();
+}
+
 Result<int64_t> SqliteDb::QueryInt(const char* sql) {
   VEILLE_ASSIGN_OR_RETURN(Statement stmt, Prepare(sql));
   VEILLE_ASSIGN_OR_RETURN(const bool row, stmt.Step());

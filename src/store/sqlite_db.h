@@ -8,6 +8,7 @@
 #define VEILLE_STORE_SQLITE_DB_H_
 
 #include <cstdint>
+#include <initializer_list>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -87,6 +88,8 @@ class SqliteDb {
   // Runs a cached statement without parameters whose rows are ignored
   // (BEGIN, SAVEPOINT, COMMIT...). REQUIRES: as for Prepare.
   Status Run(const char* sql);
+  // The same with integer parameters bound to ?1, ?2, ... in order.
+  Status Run(const char* sql, std::initializer_list<int64_t> ints);
 
   // Runs a query returning one integer (e.g. "PRAGMA user_version").
   Result<int64_t> QueryInt(const char* sql);

@@ -19,23 +19,16 @@ namespace {
   "  JOIN revisions r ON r.article_id = a.id AND r.revision = a.latest_revision "        \
   "  WHERE m.story_id = ?1 ORDER BY m.time, m.article_id LIMIT 1), '') END, "
 
-Status RunWithId(SqliteDb& db, const char* sql, int64_t id) {
-  VEILLE_ASSIGN_OR_RETURN(Statement s, db.Prepare(sql));
-  s.BindInt(1, id);
-  return s.Run();
-}
-
 }  // namespace
 
 Status RecomputeStoryCounts(SqliteDb& db, int64_t id, const std::string& now) {
-  VEILLE_RETURN_IF_ERROR(RunWithId(db, "DELETE FROM story_langs WHERE story_id = ?1", id));
+  VEILLE_RETURN_IF_ERROR(db.Run("DELETE FROM story_langs WHERE story_id = ?1", {id}));
   VEILLE_RETURN_IF_ERROR(
-      RunWithId(db,
-                "INSERT INTO story_langs (story_id, lang, members) SELECT ?1, r.lang, COUNT(*) "
-                "FROM story_members m JOIN articles a ON a.id = m.article_id "
-                "JOIN revisions r ON r.article_id = a.id AND r.revision = a.latest_revision "
-                "WHERE m.story_id = ?1 AND r.lang <> '' GROUP BY r.lang",
-                id));
+      db.Run("INSERT INTO story_langs (story_id, lang, members) SELECT ?1, r.lang, COUNT(*) "
+             "FROM story_members m JOIN articles a ON a.id = m.article_id "
+             "JOIN revisions r ON r.article_id = a.id AND r.revision = a.latest_revision "
+             "WHERE m.story_id = ?1 AND r.lang <> '' GROUP BY r.lang",
+             {id}));
   VEILLE_ASSIGN_OR_RETURN(
       Statement s,
       db.Prepare(
@@ -124,25 +117,15 @@ Status MergeStoryCounts(SqliteDb& db, int64_t from, int64_t into, const std::str
     VEILLE_ASSIGN_OR_RETURN(const bool row, s.Step());
     if (row) new_sources = s.ColumnInt(0);
   }
-  {
-    VEILLE_ASSIGN_OR_RETURN(
-        Statement s,
-        db.Prepare("INSERT INTO story_langs (story_id, lang, members) "
-                   "SELECT ?2, lang, members FROM story_langs WHERE story_id = ?1 AND true "
-                   "ON CONFLICT (story_id, lang) DO UPDATE SET members = members + "
-                   "excluded.members"));
-    s.BindInt(1, from);
-    s.BindInt(2, into);
-    VEILLE_RETURN_IF_ERROR(s.Run());
-  }
-  VEILLE_RETURN_IF_ERROR(RunWithId(db, "DELETE FROM story_langs WHERE story_id = ?1", from));
-  {
-    VEILLE_ASSIGN_OR_RETURN(
-        Statement s, db.Prepare("UPDATE story_members SET story_id = ?2 WHERE story_id = ?1"));
-    s.BindInt(1, from);
-    s.BindInt(2, into);
-    VEILLE_RETURN_IF_ERROR(s.Run());
-  }
+  VEILLE_RETURN_IF_ERROR(
+      db.Run("INSERT INTO story_langs (story_id, lang, members) "
+             "SELECT ?2, lang, members FROM story_langs WHERE story_id = ?1 AND true "
+             "ON CONFLICT (story_id, lang) DO UPDATE SET members = members + "
+             "excluded.members",
+             {from, into}));
+  VEILLE_RETURN_IF_ERROR(db.Run("DELETE FROM story_langs WHERE story_id = ?1", {from}));
+  VEILLE_RETURN_IF_ERROR(
+      db.Run("UPDATE story_members SET story_id = ?2 WHERE story_id = ?1", {from, into}));
   {
     VEILLE_ASSIGN_OR_RETURN(
         Statement s,

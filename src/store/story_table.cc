@@ -170,29 +170,21 @@ Status MergeStoryRows(SqliteDb& db, int64_t from, int64_t into, const std::strin
   VEILLE_RETURN_IF_ERROR(MergeStoryCounts(db, from, into, now));  // moves the members too
   {
     // Stories merged into `from` earlier now resolve to `into` directly.
-    VEILLE_ASSIGN_OR_RETURN(
-        Statement s, db.Prepare("UPDATE stories SET merged_into = ?2 WHERE merged_into = ?1"));
-    s.BindInt(1, from);
-    s.BindInt(2, into);
-    VEILLE_RETURN_IF_ERROR(s.Run());
+    VEILLE_RETURN_IF_ERROR(
+        db.Run("UPDATE stories SET merged_into = ?2 WHERE merged_into = ?1", {from, into}));
   }
   {
     // The surviving story keeps the merged one's storyline if it had none.
-    VEILLE_ASSIGN_OR_RETURN(
-        Statement keep,
-        db.Prepare("UPDATE stories SET storyline_id = (SELECT storyline_id FROM stories "
-                   "WHERE id = ?1) WHERE id = ?2 AND storyline_id = 0"));
-    keep.BindInt(1, from);
-    keep.BindInt(2, into);
-    VEILLE_RETURN_IF_ERROR(keep.Run());
+    VEILLE_RETURN_IF_ERROR(
+        db.Run("UPDATE stories SET storyline_id = (SELECT storyline_id FROM stories "
+               "WHERE id = ?1) WHERE id = ?2 AND storyline_id = 0",
+               {from, into}));
   }
   {
-    VEILLE_ASSIGN_OR_RETURN(
-        Statement s, db.Prepare("UPDATE stories SET merged_into = ?2, "
-                                "summary_json = '', lead = '', key_entities = '[]' WHERE id = ?1"));
-    s.BindInt(1, from);
-    s.BindInt(2, into);
-    VEILLE_RETURN_IF_ERROR(s.Run());
+    VEILLE_RETURN_IF_ERROR(
+        db.Run("UPDATE stories SET merged_into = ?2, "
+               "summary_json = '', lead = '', key_entities = '[]' WHERE id = ?1",
+               {from, into}));
   }
   {
     VEILLE_ASSIGN_OR_RETURN(Statement s,
