@@ -48,8 +48,11 @@ std::unique_ptr<ByteStream> NewPrefixedStream(std::string prefix, std::unique_pt
 // decoded one after the other, as gzip(1) does. A member cut short yields
 // kCorruption "truncated gzip stream (member N ends early at byte X)"; damaged
 // data yields kCorruption "corrupt gzip stream (member N at byte X: reason)",
-// X being the offset in the compressed input. Memory is constant (zlib state
-// plus a 64 KiB input buffer) whatever the expansion ratio.
+// X being the offset in the compressed input. An input of at most 4 MiB whose
+// output fits in 32 MiB is read and decoded whole (libdeflate, the fast
+// path); any other input streams through zlib in constant memory (its state
+// plus a 64 KiB input buffer) whatever the expansion ratio. Both paths give
+// the same bytes and the same errors.
 std::unique_ptr<ByteStream> NewGzipStream(std::unique_ptr<ByteStream> compressed);
 
 // True when `head` starts with the gzip magic bytes 1f 8b.

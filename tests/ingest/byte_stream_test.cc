@@ -90,6 +90,48 @@ TEST(GzipStream, DecodesHighExpansionInConstantMemory) {
   EXPECT_EQ(total, zeros.size());
 }
 
+// Bytes that do not compress: a 5 MiB input is past the whole-input limit.
+std::string NoiseBytes(size_t n) {
+  std::string s(n, '\0');
+  uint64_t x = 88172645463325252ull;
+  for (char& c : s) {
+    x ^= x << 13;
+    x ^= x >> 7;
+    x ^= x << 17;
+    c = static_cast<char>(x);
+  }
+  return s;
+}
+
+TEST(GzipStream, LargeInputStreamsTheSameBytes) {
+  const std::string noise = NoiseBytes(5 << 20);
+  const std::string packed = Gzip(noise + SampleText(10)) + Gzip(SampleText(3));
+  ASSERT_GT(packed.size(), 4u << 20);
+  auto stream = NewGzipStream(NewMemoryStream(packed, 1 << 16));
+  Result<std::string> all = ReadAll(*stream, 1 << 16);
+  ASSERT_TRUE(all.ok()) << all.status().ToString();
+  EXPECT_EQ(*all, noise + SampleText(10) + SampleText(3));
+}
+
+TEST(GzipStream, OutputPastTheWholeLimitStreams) {
+  const std::string zeros(40 << 20, '\0');  // packs to ~40 KiB, expands past 32 MiB
+  auto stream = NewGzipStream(NewMemoryStream(Gzip(zeros, 9) + Gzip("end")));
+  Result<std::string> all = ReadAll(*stream, 1 << 20);
+  ASSERT_TRUE(all.ok()) << all.status().ToString();
+  EXPECT_EQ(*all, zeros + "end");
+}
+
+TEST(GzipStream, MemberLargerThanTheFirstGuessIsDecodedWhole) {
+  // The last member's size (3) and four times the input are both far below
+  // the first member's 10 MiB: the output buffer must grow.
+  const std::string zeros(10 << 20, '\0');
+  const std::string text = SampleText(2000);
+  auto stream = NewGzipStream(NewMemoryStream(Gzip(zeros, 9) + Gzip(text) + Gzip("end")));
+  Result<std::string> all = ReadAll(*stream, 1 << 20);
+  ASSERT_TRUE(all.ok()) << all.status().ToString();
+  EXPECT_EQ(*all, zeros + text + "end");
+}
+
 TEST(GzipStream, TruncatedMemberIsCorruptionNamingTheMember) {
   const std::string first = Gzip(SampleText(50));
   std::string second = Gzip(SampleText(80));
