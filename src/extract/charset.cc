@@ -288,7 +288,9 @@ Result<DecodedText> DecodeToUtf8(std::string_view bytes, std::string_view conten
   };
   if (charset != nullptr && !decided && charset->kind == CharsetKind::kUtf8) {
     const Utf8Census census = CountUtf8(body);
-    if (!CleanUtf8(census) && !MostlyUtf8(census)) {
+    if (CleanUtf8(census)) {
+      text.assign(body);  // what decoding would give, without validating again
+    } else if (!MostlyUtf8(census)) {
       const CharsetInfo* best =
           DecodeBest(body, internal::StatisticalCandidates(body, is_html), &text, &errors);
       if (best != nullptr && best->kind != CharsetKind::kUtf8) {
@@ -317,7 +319,10 @@ Result<DecodedText> DecodeToUtf8(std::string_view bytes, std::string_view conten
     }
   } else if (charset == nullptr) {
     const Utf8Census census = CountUtf8(body);
-    if (CleanUtf8(census) || MostlyUtf8(census)) {
+    if (CleanUtf8(census)) {
+      charset = &internal::Utf8Charset();
+      text.assign(body);
+    } else if (MostlyUtf8(census)) {
       charset = &internal::Utf8Charset();
     } else {
       charset = DecodeBest(body, internal::StatisticalCandidates(body, is_html), &text, &errors);
@@ -339,7 +344,7 @@ Result<DecodedText> DecodeToUtf8(std::string_view bytes, std::string_view conten
   }
 
   bool repaired = false;
-  text = RepairMojibake(text, &repaired);
+  text = RepairMojibake(std::move(text), &repaired);
   if (repaired) result.warnings.push_back("repaired mojibake (UTF-8 read as windows-1252)");
   if (const size_t nuls = std::count(text.begin(), text.end(), '\0'); nuls > 0) {
     text.erase(std::remove(text.begin(), text.end(), '\0'), text.end());

@@ -38,7 +38,7 @@ Result<DecodedText> DecodeToUtf8(std::string_view bytes, std::string_view conten
 // ("Ã©tÃ©" -> "été", "â€™" -> "’"), one or more times. Leaves correct text
 // unchanged (a run is repaired only when the result is valid UTF-8 and
 // strictly better). Sets *changed when given.
-std::string RepairMojibake(std::string_view utf8, bool* changed = nullptr);
+std::string RepairMojibake(std::string utf8, bool* changed = nullptr);
 
 // Decodes HTML character references (named, &#NNN;, &#xHH;) in text.
 // Unknown or malformed references are left as they are.

@@ -142,8 +142,8 @@ bool MayHoldMojibake(std::string_view s) {
 
 }  // namespace
 
-std::string RepairMojibake(std::string_view utf8, bool* changed) {
-  std::string text(utf8);
+std::string RepairMojibake(std::string utf8, bool* changed) {
+  std::string text = std::move(utf8);
   bool any = false;
   if (!MayHoldMojibake(text)) {
     if (changed != nullptr) *changed = false;
