@@ -38,6 +38,7 @@
 #include "extract/charset_labels.h"
 #include "extract/charset_sniff.h"
 #include "extract/charset_util.h"
+#include "extract/nfc_check.h"
 
 namespace veille::extract {
 namespace {
@@ -216,37 +217,6 @@ std::string LowerLabel(std::string_view label) {
 
 }  // namespace
 
-namespace {
-
-// True when every code point of valid UTF-8 `s` is below U+0300 or in
-// U+2002..U+20CF (punctuation, super/subscripts, currency): none of those is
-// NFC_QC No or Maybe, nor a combining mark, so such text is already NFC (ICU's
-// own quick check starts at U+0300 for NFC). Lets mostly-Latin pages skip ICU.
-bool TriviallyNfc(std::string_view s) {
-  for (size_t i = 0; i < s.size();) {
-    if (i + 8 <= s.size() && internal::AllAscii8(s.data() + i)) {
-      i += 8;
-      continue;
-    }
-    const auto b = static_cast<unsigned char>(s[i]);
-    if (b < 0xCC) {  // ASCII, a continuation byte, or a lead of U+0080..U+02FF
-      ++i;
-      continue;
-    }
-    if (b != 0xE2 || i + 2 >= s.size()) return false;
-    const auto b1 = static_cast<unsigned char>(s[i + 1]);
-    const auto b2 = static_cast<unsigned char>(s[i + 2]);
-    // E2 80 82 .. E2 83 8F is U+2002..U+20CF.
-    if (!((b1 == 0x80 && b2 >= 0x82) || (b1 == 0x81 || b1 == 0x82) || (b1 == 0x83 && b2 < 0x90))) {
-      return false;
-    }
-    i += 3;
-  }
-  return true;
-}
-
-}  // namespace
-
 Result<DecodedText> DecodeToUtf8(std::string_view bytes, std::string_view content_type,
                                  bool is_html) {
   DecodedText result;
@@ -352,14 +322,14 @@ Result<DecodedText> DecodeToUtf8(std::string_view bytes, std::string_view conten
   }
   if (text.compare(0, 3, "\xEF\xBB\xBF") == 0) text.erase(0, 3);  // a second BOM
   // Most pages are NFC already: keep the buffer instead of copying it.
-  result.utf8 = TriviallyNfc(text) ? std::move(text) : NormalizeNfc(text);
+  result.utf8 = internal::StableUnderNfc(text) ? std::move(text) : NormalizeNfc(text);
   result.charset = std::string(charset->name);
   return result;
 }
 
 std::string NormalizeNfc(std::string_view utf8) {
   if (utf8.size() > static_cast<size_t>(INT32_MAX)) return std::string(utf8);
-  if (IsValidUtf8(utf8) && TriviallyNfc(utf8)) return std::string(utf8);
+  if (IsValidUtf8(utf8) && internal::StableUnderNfc(utf8)) return std::string(utf8);
   UErrorCode err = U_ZERO_ERROR;
   const icu::Normalizer2* nfc = icu::Normalizer2::getNFCInstance(err);
   if (U_FAILURE(err)) return std::string(utf8);
