@@ -57,24 +57,30 @@ struct DecodeErrors {
 };
 
 struct Utf8Census {
-  size_t multibyte = 0;   // valid sequences of 2+ bytes
-  size_t invalid = 0;     // maximal ill-formed subparts, except a cut tail
-  bool cut_tail = false;  // ends inside a sequence (a truncated page)
+  size_t multibyte = 0;             // valid sequences of 2+ bytes
+  size_t invalid = 0;               // maximal ill-formed subparts, except a cut tail
+  bool cut_tail = false;            // ends inside a sequence (a truncated page)
+  internal::ControlBytes controls;  // for CheckNotBinary
 };
 
+// One pass over the bytes for both the UTF-8 verdict and the binary check.
 Utf8Census CountUtf8(std::string_view s) {
   Utf8Census c;
   for (size_t i = 0; i < s.size();) {
-    if (i + 8 <= s.size() && internal::AllAscii8(s.data() + i)) {
+    if (i + 8 <= s.size() && internal::AllAscii8(s.data() + i) &&
+        internal::NoControl8(s.data() + i)) {
       i += 8;
       continue;
     }
-    if (static_cast<unsigned char>(s[i]) < 0x80) {
+    const auto lead = static_cast<unsigned char>(s[i]);
+    if (lead < 0x80) {
+      if (lead < 0x20 && internal::CountedControl(lead)) {
+        ++(lead == 0 ? c.controls.nul : c.controls.control);
+      }
       ++i;
       continue;
     }
     const internal::Utf8Step step = internal::DecodeUtf8Step(s, i);
-    const auto lead = static_cast<unsigned char>(s[i]);
     const bool cut_tail = !step.ok && i + step.len == s.size() && lead >= 0xC2 && lead <= 0xF4;
     if (cut_tail) {
       c.cut_tail = true;
@@ -224,8 +230,12 @@ Result<DecodedText> DecodeToUtf8(std::string_view bytes, std::string_view conten
   const CharsetInfo* charset = internal::SniffBom(bytes, &bom_len);
   if (charset == nullptr) charset = internal::SniffWideWithoutBom(bytes);
   const bool decided = charset != nullptr;
-  if (!decided) VEILLE_RETURN_IF_ERROR(internal::CheckNotBinary(bytes));
   const std::string_view body = bytes.substr(bom_len);
+  Utf8Census census;  // of body (== bytes) when !decided
+  if (!decided) {
+    census = CountUtf8(body);
+    VEILLE_RETURN_IF_ERROR(internal::CheckNotBinary(bytes, census.controls));
+  }
 
   std::string declared_label;
   if (!decided) {
@@ -257,7 +267,6 @@ Result<DecodedText> DecodeToUtf8(std::string_view bytes, std::string_view conten
                               " contradicted by content; decoded as " + std::string(now.name));
   };
   if (charset != nullptr && !decided && charset->kind == CharsetKind::kUtf8) {
-    const Utf8Census census = CountUtf8(body);
     if (CleanUtf8(census)) {
       text.assign(body);  // what decoding would give, without validating again
     } else if (!MostlyUtf8(census)) {
@@ -271,7 +280,6 @@ Result<DecodedText> DecodeToUtf8(std::string_view bytes, std::string_view conten
       }
     }
   } else if (charset != nullptr && !decided) {
-    const Utf8Census census = CountUtf8(body);
     if (census.invalid == 0 && census.multibyte > 0) {
       charset = &internal::Utf8Charset();
       contradicted(*charset);
@@ -288,7 +296,6 @@ Result<DecodedText> DecodeToUtf8(std::string_view bytes, std::string_view conten
       }
     }
   } else if (charset == nullptr) {
-    const Utf8Census census = CountUtf8(body);
     if (CleanUtf8(census)) {
       charset = &internal::Utf8Charset();
       text.assign(body);

@@ -223,7 +223,7 @@ std::string SniffXmlEncoding(std::string_view b) {
   return TrimQuotes(decl.substr(j + 1));
 }
 
-Status CheckNotBinary(std::string_view b) {
+Status CheckNotBinary(std::string_view b, const ControlBytes& counted) {
   struct Magic {
     std::string_view bytes;
     const char* what;
@@ -249,20 +249,7 @@ Status CheckNotBinary(std::string_view b) {
       return Status::InvalidInput(std::string("binary content (") + m.what + " signature)");
     }
   }
-  size_t nul = 0, control = 0;
-  for (size_t i = 0; i < b.size(); ++i) {
-    if (i + 8 <= b.size() && NoControl8(b.data() + i)) {
-      i += 7;
-      continue;
-    }
-    const unsigned char c = static_cast<unsigned char>(b[i]);
-    if (c >= 0x20) continue;
-    if (c == 0) {
-      ++nul;
-    } else if (c != '\t' && c != '\n' && c != '\r' && c != '\f' && c != 0x1B) {
-      ++control;
-    }
-  }
+  const size_t nul = counted.nul, control = counted.control;
   if (nul + control > b.size() / 100) {
     return Status::InvalidInput("binary content (" + std::to_string(nul) + " NUL and " +
                                 std::to_string(control) + " control bytes in " +

@@ -38,11 +38,23 @@ std::string SniffMetaCharset(std::string_view html);
 // The raw label of a leading <?xml ... encoding="..."?> declaration, or "".
 std::string SniffXmlEncoding(std::string_view bytes);
 
+// The bytes CheckNotBinary weighs: NUL, and C0 controls other than tab,
+// newline, form feed, carriage return and escape.
+struct ControlBytes {
+  size_t nul = 0;
+  size_t control = 0;
+};
+
+// True when a C0 control byte is one ControlBytes counts (REQUIRES: c < 0x20).
+inline bool CountedControl(unsigned char c) {
+  return c != '\t' && c != '\n' && c != '\r' && c != '\f' && c != 0x1B;
+}
+
 // Returns kInvalidInput ("binary content (...)") for a known binary signature
-// (PNG, JPEG, GIF, PDF, ZIP, gzip...) or when NUL and C0 control bytes other
-// than tab, newline, form feed, carriage return and escape exceed 1% of the
-// bytes (any at all below 100 bytes). REQUIRES: not UTF-16/32 data.
-Status CheckNotBinary(std::string_view bytes);
+// (PNG, JPEG, GIF, PDF, ZIP, gzip...) or when the NUL and control bytes
+// `counted` in `bytes` exceed 1% of them (any at all below 100 bytes).
+// REQUIRES: not UTF-16/32 data.
+Status CheckNotBinary(std::string_view bytes, const ControlBytes& counted);
 
 // Charsets to try for undeclared, non-UTF-8 bytes, most likely first: the
 // statistical detectors' answers (windows-1252 first when the Latin-script
