@@ -323,7 +323,10 @@ Result<DecodedText> DecodeToUtf8(std::string_view bytes, std::string_view conten
   bool repaired = false;
   text = RepairMojibake(std::move(text), &repaired);
   if (repaired) result.warnings.push_back("repaired mojibake (UTF-8 read as windows-1252)");
-  if (const size_t nuls = std::count(text.begin(), text.end(), '\0'); nuls > 0) {
+  // Outside UTF-16/32 (only read when `decided`), a NUL character comes from
+  // a NUL byte, which the census counted.
+  const bool may_hold_nul = decided || census.controls.nul > 0;
+  if (const size_t nuls = may_hold_nul ? std::count(text.begin(), text.end(), '\0') : 0; nuls > 0) {
     text.erase(std::remove(text.begin(), text.end(), '\0'), text.end());
     result.warnings.push_back("removed " + std::to_string(nuls) + " NUL character(s)");
   }
