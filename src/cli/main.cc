@@ -1,6 +1,8 @@
 // veille: the command-line front end. Settings come from flags, then VEILLE_*
 // environment variables, then a config file, then defaults (cli/settings.h,
 // docs/cli.md).
+#include <malloc.h>
+
 #include <cstdlib>
 #include <exception>
 #include <string>
@@ -12,6 +14,19 @@
 #include "veille/config.h"
 
 namespace {
+
+// Veille allocates and frees a few buffers per document (its bytes, DOM and
+// text: 100 KiB to a few MiB). glibc's defaults map each buffer over 128 KiB
+// afresh until its adaptive threshold catches up and hand the heap's top
+// back to the kernel whenever 128 KiB of it are free, so document after
+// document faults the same memory in again: 13-16k minor page faults over the
+// 742 pages of bench/extract, 4k with these settings, same peak RSS.
+void TuneAllocator() {
+#ifdef __GLIBC__
+  mallopt(M_MMAP_THRESHOLD, 32 << 20);
+  mallopt(M_TRIM_THRESHOLD, 64 << 20);
+#endif
+}
 
 veille::DocFormat ParseFormat(const std::string& name) {
   if (name == "html") return veille::DocFormat::kHtml;
@@ -268,6 +283,7 @@ int Main(int argc, char** argv) {
 }  // namespace
 
 int main(int argc, char** argv) {
+  TuneAllocator();
   try {
     return Main(argc, argv);
   } catch (const std::exception& e) {
