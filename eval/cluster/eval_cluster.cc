@@ -290,6 +290,8 @@ bool SetOption(ClusterOptions* o, const std::string& kv) {
     o->title_weight = v;
   else if (k == "body_weight")
     o->body_weight = v;
+  else if (k == "text_weight_exponent")
+    o->text_weight_exponent = v;
   else if (k == "entity_weight")
     o->entity_weight = v;
   else if (k == "entity_prior")

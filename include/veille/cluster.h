@@ -65,6 +65,14 @@ struct ClusterOptions {
   // parts both sides have; a headline-only doc is scored on its title alone).
   double title_weight = 0.35;
   double body_weight = 0.65;
+  // Title and body weighted by their length: when both sides have both, the
+  // weights are (title terms)^e and (body terms)^e on the doc's side (the
+  // shorter side for two docs) instead of title_weight and body_weight. A
+  // full article's 8-term title is then ~20% of its text evidence, a
+  // snippet's ~35%, so a shared headline formula ("arrested on suspicion of
+  // DUI") does not outvote bodies that name different people (ECB+ B3 F1
+  // 0.854 -> 0.867, UCI and tgcontest unchanged). 0: the fixed weights.
+  double text_weight_exponent = 0.5;
   double entity_weight = 1.0;  // relative to the text part's weight of 1
   // Entity evidence grows with the number of entities compared: with m
   // entities on the doc's side the entity weight is scaled by

@@ -47,6 +47,7 @@ bool IsSorted(const IdVector& v) {
 void Centroid::Add(const IdVector& v) {
   const double n = Norm(v);
   if (n <= 0) return;
+  ++count_;
   for (const auto& [id, w] : v.terms) {
     float& c = sum_[id];
     const double before = c;
@@ -56,6 +57,7 @@ void Centroid::Add(const IdVector& v) {
 }
 
 void Centroid::Merge(const Centroid& other) {
+  count_ += other.count_;
   for (const auto& [id, w] : other.sum_) {
     float& c = sum_[id];
     const double before = c;

@@ -32,6 +32,8 @@ class Centroid {
   bool empty() const { return sum_.empty(); }
   size_t size() const { return sum_.size(); }
   double norm() const;
+  // Members added (Add) or merged in.
+  size_t count() const { return count_; }
   // Cosine of `v` with the centroid; 0 if either is empty.
   double Cosine(const IdVector& v) const;
   // Cosine of two centroids.
@@ -45,6 +47,7 @@ class Centroid {
  private:
   std::unordered_map<uint32_t, float> sum_;
   double norm2_ = 0;
+  size_t count_ = 0;
 };
 
 }  // namespace veille::cluster

@@ -142,6 +142,7 @@ SimilarityParts OnlineClusterer::StoryParts(const ClusterDoc& doc, const Story& 
     p.has_title = true;
     p.title = story.title.Cosine(doc.title);
     p.terms += doc.title.terms.size();
+    p.title_terms = doc.title.terms.size();
   }
   if (options_.cross_text ? !doc.body.terms.empty() || !story.body.empty()
                           : !doc.body.terms.empty() && !story.body.empty()) {
@@ -149,6 +150,7 @@ SimilarityParts OnlineClusterer::StoryParts(const ClusterDoc& doc, const Story& 
     p.body = options_.cross_text ? story.whole.Cosine(WholeText(doc, options_))
                                  : story.body.Cosine(doc.body);
     p.terms += doc.body.terms.size();
+    p.body_terms = doc.body.terms.size();
   }
   if (!doc.entities.terms.empty() && !story.entities.empty()) {
     p.has_entities = true;

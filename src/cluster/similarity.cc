@@ -2,6 +2,10 @@
 //
 // The score is a weighted mean of the parts both sides have:
 //   text   = (title_weight * cos_title + body_weight * cos_body) / (weights present)
+// where, with text_weight_exponent e > 0 and both parts present, title_weight
+// = (title terms)^e and body_weight = (body terms)^e: each part counts by
+// the evidence it holds (8 title terms against 200 body terms: 1 to 5 at
+// e = 0.5), so the title does not outvote a full article's body.
 //   score  = (text * L + entity_weight * cos_entities) / (1 + entity_weight)   [entities on both]
 //          =  text * L                                                        [otherwise]
 //   score *= T * D
@@ -41,13 +45,19 @@ int64_t TimeGap(int64_t time, int64_t first, int64_t last) {
 double CombineParts(const SimilarityParts& parts, int64_t time_gap_s, const ClusterOptions& options,
                     Explanation* why) {
   double text = 0, text_weight = 0;
+  double tw = options.title_weight, bw = options.body_weight;
+  if (options.text_weight_exponent > 0 && parts.has_title && parts.has_body &&
+      parts.title_terms > 0 && parts.body_terms > 0) {
+    tw = std::pow(static_cast<double>(parts.title_terms), options.text_weight_exponent);
+    bw = std::pow(static_cast<double>(parts.body_terms), options.text_weight_exponent);
+  }
   if (parts.has_title) {
-    text += options.title_weight * parts.title;
-    text_weight += options.title_weight;
+    text += tw * parts.title;
+    text_weight += tw;
   }
   if (parts.has_body) {
-    text += options.body_weight * parts.body;
-    text_weight += options.body_weight;
+    text += bw * parts.body;
+    text_weight += bw;
   }
   text = text_weight > 0 ? text / text_weight : 0;
   const double n = static_cast<double>(parts.terms);
@@ -172,6 +182,7 @@ SimilarityParts DocParts(const ClusterDoc& a, const ClusterDoc& b, const Cluster
   if (!a.title.terms.empty() && !b.title.terms.empty()) {
     p.has_title = true;
     p.title = Cosine(a.title, b.title);
+    p.title_terms = std::min(a.title.terms.size(), b.title.terms.size());
     terms_a += a.title.terms.size();
     terms_b += b.title.terms.size();
   }
@@ -180,6 +191,7 @@ SimilarityParts DocParts(const ClusterDoc& a, const ClusterDoc& b, const Cluster
     p.has_body = true;
     p.body = options.cross_text ? Cosine(WholeText(a, options), WholeText(b, options))
                                 : Cosine(a.body, b.body);
+    p.body_terms = std::min(a.body.terms.size(), b.body.terms.size());
     terms_a += a.body.terms.size();
     terms_b += b.body.terms.size();
   }

@@ -16,6 +16,8 @@ struct SimilarityParts {
   double title = 0, body = 0, entities = 0;
   // Terms on the shorter side of the text parts used (headline: ~6, article: hundreds).
   size_t terms = 0;
+  // Title and body terms on the doc's side (the shorter side for two docs).
+  size_t title_terms = 0, body_terms = 0;
   // Place cosine (ClusterDoc::places, for explanations); absent when either
   // side names no place.
   bool has_places = false;

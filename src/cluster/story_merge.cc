@@ -18,11 +18,20 @@ namespace veille::cluster {
 
 bool OnlineClusterer::ShouldMerge(const Story& a, const Story& b) const {
   SimilarityParts p;
-  if (!a.title.empty() && !b.title.empty()) p.has_title = true, p.title = a.title.Cosine(b.title);
+  // Terms per member (a centroid's distinct terms over its members).
+  auto per_member = [](const Centroid& c) {
+    return c.count() > 0 ? c.size() / c.count() : c.size();
+  };
+  if (!a.title.empty() && !b.title.empty()) {
+    p.has_title = true;
+    p.title = a.title.Cosine(b.title);
+    p.title_terms = std::min(per_member(a.title), per_member(b.title));
+  }
   if (options_.cross_text ? !a.body.empty() || !b.body.empty()
                           : !a.body.empty() && !b.body.empty()) {
     p.has_body = true;
     p.body = options_.cross_text ? a.whole.Cosine(b.whole) : a.body.Cosine(b.body);
+    p.body_terms = std::min(per_member(a.body), per_member(b.body));
   }
   if (!a.entities.empty() && !b.entities.empty()) {
     p.has_entities = true;

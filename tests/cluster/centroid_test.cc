@@ -34,6 +34,11 @@ TEST(Centroid, MeanOfMembersAndMergeAgree) {
   EXPECT_NEAR(ab.Cosine(probe), 1.0, 1e-6);
   EXPECT_NEAR(only_a.Cosine(probe), 1.0, 1e-6);
   EXPECT_NEAR(ab.norm(), std::sqrt(2.0), 1e-6);
+  EXPECT_EQ(ab.count(), 2u);
+  EXPECT_EQ(only_a.count(), 2u);  // merged members count
+  Centroid none;
+  none.Add(IdVector{});  // a zero vector adds no member
+  EXPECT_EQ(none.count(), 0u);
 }
 
 TEST(Centroid, TopKeepsHeaviestNormalised) {

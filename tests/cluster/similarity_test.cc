@@ -85,6 +85,50 @@ TEST(CombinePartsTest, FewEntitiesWeighLess) {
   EXPECT_GT(CombineParts(p, 0, options, nullptr), one);
 }
 
+TEST(CombinePartsTest, TitleAndBodyWeighByLength) {
+  ClusterOptions options;
+  SimilarityParts p;
+  p.has_title = p.has_body = true;
+  p.title = 1.0;  // the same headline formula
+  p.body = 0.2;   // bodies that differ
+  p.title_terms = 9;
+  p.body_terms = 225;
+  p.terms = 234;
+  const double length =
+      1 + options.short_text_boost * options.length_prior / (p.terms + options.length_prior);
+  // Weights 3 and 15 (square roots of the term counts): the body dominates.
+  EXPECT_NEAR(CombineParts(p, 0, options, nullptr), (3 * 1.0 + 15 * 0.2) / 18 * length, 1e-9);
+  // A snippet's body weighs less against its title: 3 to 5.
+  p.body_terms = 25;
+  p.terms = 34;
+  const double snippet_length =
+      1 + options.short_text_boost * options.length_prior / (p.terms + options.length_prior);
+  EXPECT_NEAR(CombineParts(p, 0, options, nullptr), (3 * 1.0 + 5 * 0.2) / 8 * snippet_length, 1e-9);
+  // Exponent 0: the fixed title_weight and body_weight.
+  options.text_weight_exponent = 0;
+  EXPECT_NEAR(CombineParts(p, 0, options, nullptr),
+              (options.title_weight * 1.0 + options.body_weight * 0.2) /
+                  (options.title_weight + options.body_weight) * snippet_length,
+              1e-9);
+}
+
+TEST(DocPartsTest, CountsTheShorterSidesTerms) {
+  ClusterDoc a, b;
+  a.title = Vec({{1, 1}, {2, 1}, {3, 1}});
+  a.body = Vec({{10, 1}, {11, 1}, {12, 1}, {13, 1}});
+  b.title = Vec({{1, 1}, {2, 1}});
+  b.body = Vec({{10, 1}, {11, 1}, {12, 1}, {13, 1}, {14, 1}, {15, 1}});
+  const SimilarityParts p = DocParts(a, b);
+  EXPECT_EQ(p.title_terms, 2u);
+  EXPECT_EQ(p.body_terms, 4u);
+  // A headline-only side: the title alone, whatever the weights.
+  b.body = {};
+  const SimilarityParts h = DocParts(a, b);
+  EXPECT_FALSE(h.has_body);
+  EXPECT_NEAR(CombineParts(h, 0, ClusterOptions(), nullptr) / h.title, 1 + 2.0 * 8.0 / (2 + 8.0),
+              1e-6);
+}
+
 TEST(CombinePartsTest, DistantEventDatesDecay) {
   ClusterOptions options;
   SimilarityParts p;
