@@ -80,6 +80,20 @@ constexpr auto kAnywhere = std::to_array<std::string_view>(
      "sign up", "subscribe", "kommentare", "comentarios", "javascript", "partager cet article",
      "lire la suite"});
 
+// Phrases that make a short line (a credit or a post's meta line, not a
+// sentence of the story) furniture when they open it, alone or in
+// parentheses: "Foto: dpa", "(Quelle: Destatis)", "Filed under: Politics",
+// "Der Beitrag wurde am 3. Mai veröffentlicht".
+constexpr auto kShortLeading = std::to_array<std::string_view>(
+    {// credits
+     "foto:", "fotos:", "foto :", "photo:", "photos:", "photo :", "bild:", "quelle:", "source:",
+     "source :", "crédits photos", "crédit photos", "photo credit", "photo credits", "bildquelle",
+     "fotoquelle", "fuente:", "fonte:",
+     // post meta
+     "this entry was posted", "filed under", "posted in", "abgelegt unter", "der beitrag wurde am",
+     "dieser beitrag wurde", "erstellt am", "aktualisiert am", "zuletzt aktualisiert",
+     "last modified", "last updated", "publié le", "mis à jour le"});
+
 // Lines longer than this (bytes) are sentences; kAnywhere does not apply.
 constexpr size_t kPromptMaxBytes = 120;
 
@@ -163,6 +177,15 @@ PhraseCue ClassifyLine(std::string_view folded) {
     return PhraseCue::kBoilerplate;
   }
   return PhraseCue::kNone;
+}
+
+bool IsCreditOrPostMeta(std::string_view folded) {
+  if (folded.size() > kPromptMaxBytes) return false;
+  const std::string_view opened = folded.starts_with('(') ? folded.substr(1) : folded;
+  for (const std::string_view phrase : kShortLeading) {
+    if (StartsWithWord(opened, phrase)) return true;
+  }
+  return false;
 }
 
 namespace {

@@ -24,6 +24,13 @@ enum class PhraseCue : uint8_t {
 // REQUIRES: `folded` is FoldForMatch() of the line.
 PhraseCue ClassifyLine(std::string_view folded);
 
+// True when `folded` (FoldForMatch() of a line) is a short credit or a post's
+// meta line: "Foto: dpa", "(Quelle: Destatis)", "Filed under: Politics",
+// "Der Beitrag wurde am ... veröffentlicht". Kept apart from ClassifyLine for
+// the HTML extractor, where such a line is its own paragraph; in flattened
+// text it may be glued to the story's last sentence.
+bool IsCreditOrPostMeta(std::string_view folded);
+
 // True when `lowered` (an element's class, id, role and aria-label, lowercased
 // and joined by spaces) names a non-content element: sharing, comments,
 // related links, newsletter, cookies, ads, menus, breadcrumbs...

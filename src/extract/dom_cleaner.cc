@@ -8,7 +8,8 @@
 //      figcaption...), when it is hidden (hidden, aria-hidden, display:none),
 //      or when its class/id/role/aria-label carries a boilerplate cue
 //      ("share", "comment", "lire-aussi", "mehr-zum-thema"...; see
-//      boilerplate_lexicon.h). html, body, article and main are never dropped
+//      boilerplate_lexicon.h; '_' reads as '-'). An inline element that
+//      wraps blocks is judged as a block. html, body, article and main are never dropped
 //      for a cue (CMS put "comments-open" on <body>). A cued block, a <form>
 //      and a <header> outside <article> are only dropped when they hold less
 //      than half the page's text: more means a wrapper (a page inside a
@@ -148,6 +149,14 @@ bool IsHidden(const DomNode& element) {
          s.find("visibility:hidden") != std::string::npos;
 }
 
+// True when `element` has a block element (p, div, ul...) as a direct child.
+bool WrapsBlocks(const DomNode& element) {
+  for (DomNode child = element.first_child(); child; child = child.next_sibling()) {
+    if (child.is_element() && LookUp(child.name()).role == Role::kBlock) return true;
+  }
+  return false;
+}
+
 // Visible characters (code points other than spaces and '\n') in `s`.
 uint32_t VisibleChars(std::string_view s) {
   uint32_t n = 0;
@@ -159,7 +168,8 @@ uint32_t VisibleChars(std::string_view s) {
 
 class Cleaner {
  public:
-  Cleaner(PageBlocks* out, MetadataCollector* metadata) : out_(out), metadata_(metadata) {}
+  Cleaner(PageBlocks* out, MetadataCollector* metadata, bool keep_cued)
+      : out_(out), metadata_(metadata), keep_cued_(keep_cued) {}
 
   // `shown` is what metadata is told about content: false under a kMisnest
   // element, whose text is kept only when it turns out to hold the article.
@@ -181,15 +191,20 @@ class Cleaner {
       }
       std::string cues;
       const Verdict verdict = content ? Judge(child, tag, info, in_article, &cues) : kDrop;
-      const bool is_block = info.role == Role::kBlock || info.role == Role::kHeader ||
-                            info.role == Role::kFurniture || info.role == Role::kMisnest;
+      bool is_block = info.role == Role::kBlock || info.role == Role::kHeader ||
+                      info.role == Role::kFurniture || info.role == Role::kMisnest;
       // A cued inline element (a share link) goes at once; a cued block is
-      // decided in Finish(), when its share of the page's text is known.
-      const bool keep = verdict == kKeep || (verdict == kCued && is_block);
+      // decided in Finish(), when its share of the page's text is known. An
+      // inline element wrapping blocks (a CMS's <span class="..._meta_field">
+      // around the whole post body) is judged as the block it acts as.
+      if (verdict == kCued && !is_block && WrapsBlocks(child)) is_block = true;
+      const bool keep = verdict == kKeep || (verdict == kCued && (is_block || keep_cued_));
       const bool block = keep && is_block;
       if (block) {
-        OpenBlock(info.kind, info.weight + (HasContentCue(cues) ? kContentCueWeight : 0),
-                  verdict == kCued, info.role == Role::kMisnest);
+        OpenBlock(info.role == Role::kInline ? BlockKind::kContainer : info.kind,
+                  info.weight + (HasContentCue(cues) ? kContentCueWeight : 0), verdict == kCued,
+                  info.role == Role::kMisnest);
+        out_->blocks.back().cell = tag == "td" || tag == "th";
       }
       Walk(child, depth + 1, keep, shown && info.role != Role::kMisnest,
            in_article || tag == "article", in_link || tag == "a");
@@ -204,6 +219,7 @@ class Cleaner {
   void Finish() {
     EndParagraph();
     SumText();
+    if (keep_cued_) return;
     std::vector<Block>& blocks = out_->blocks;
     uint32_t page_chars = 0;
     for (const Block& b : blocks) page_chars += b.parent < 0 ? b.text_chars : 0;
@@ -269,6 +285,9 @@ class Cleaner {
     for (const std::string_view attr : {"class", "id", "role", "aria-label"}) {
       AppendLowered(element, attr, cues);
     }
+    // "post_body" and "lire_aussi" are the same names as "post-body" and
+    // "lire-aussi" to the lexicon.
+    std::replace(cues->begin(), cues->end(), '_', '-');
     if (cues->empty() || tag == "html" || tag == "body" || tag == "article" || tag == "main") {
       return kKeep;
     }
@@ -279,6 +298,15 @@ class Cleaner {
     EndParagraph();
     Block block;
     block.parent = stack_.empty() ? -1 : stack_.back();
+    if (block.parent >= 0) {
+      Block& parent = out_->blocks[block.parent];
+      parent.leaf = false;
+      // A div or span-made block inside <h2> is part of the heading.
+      if (kind == BlockKind::kContainer &&
+          (parent.kind == BlockKind::kHeading || parent.kind == BlockKind::kTitle)) {
+        kind = parent.kind;
+      }
+    }
     block.kind = kind;
     block.tag_weight = weight;
     block.cued = cued;
@@ -324,14 +352,16 @@ class Cleaner {
   PageBlocks* out_;
   MetadataCollector* metadata_;
   std::vector<int32_t> stack_;  // open blocks, innermost last
+  const bool keep_cued_;        // CuedElements::kKeep
   int32_t open_ = -1;           // the paragraph receiving text, or -1
   bool pending_space_ = false;
 };
 
 }  // namespace
 
-void CleanDom(const DomNode& root, PageBlocks* out, MetadataCollector* metadata) {
-  Cleaner cleaner(out, metadata);
+void CleanDom(const DomNode& root, PageBlocks* out, MetadataCollector* metadata,
+              CuedElements cued) {
+  Cleaner cleaner(out, metadata, cued == CuedElements::kKeep);
   // `root` itself is an element too: show it to metadata (<html lang>).
   if (root.is_element()) metadata->Visit(root, true);
   cleaner.Walk(root, 0, /*content=*/true, /*shown=*/true, /*in_article=*/false,

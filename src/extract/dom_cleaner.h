@@ -33,6 +33,8 @@ struct Block {
   float tag_weight = 0;     // prior for being the article's container (tag, class cues)
   bool cued = false;        // named like boilerplate; kept only as a page-wide wrapper
   bool prose_only = false;  // cued nav/aside/footer/head...: kept only when it holds most prose
+  bool cell = false;        // a table cell (td, th)
+  bool leaf = true;         // no block below it (set by CleanDom)
   uint32_t text_chars = 0;  // visible characters in the subtree (set by CleanDom)
   uint32_t link_chars = 0;  // of which inside links
 };
@@ -51,11 +53,18 @@ struct PageBlocks {
   std::vector<Paragraph> paragraphs;
 };
 
+// What becomes of elements only named like boilerplate (class/id cues, nav,
+// aside, footer, header, form): dropped as usual (kDrop), or kept for a
+// second look at a page whose first cleaning left next to nothing (kKeep).
+// Hidden elements and non-content tags (script, figcaption...) go either way.
+enum class CuedElements : uint8_t { kDrop, kKeep };
+
 // Walks the document rooted at `root` (the <html> element or any element).
 // Fills `*out` with the body's cleaned blocks and paragraphs and feeds every
 // element to `*metadata`. Linear in the number of nodes; subtrees deeper than
 // an internal bound (a few hundred levels) are ignored.
-void CleanDom(const DomNode& root, PageBlocks* out, MetadataCollector* metadata);
+void CleanDom(const DomNode& root, PageBlocks* out, MetadataCollector* metadata,
+              CuedElements cued = CuedElements::kDrop);
 
 }  // namespace veille::extract
 

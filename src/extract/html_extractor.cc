@@ -16,8 +16,12 @@
 // Example: <article><p>long, sentence, ...</p><p>another, ...</p></article>
 // <div class=teasers><p><a>Other story</a></p></div>: the article scores ~8,
 // the teaser div ~0 (all links), so only the two paragraphs are returned.
+// Short text in a leaf table cell is data and kept; headings and "...:"
+// labels left at the end with no body text after them are dropped.
 // Fallback: below options.min_article_chars, every kept paragraph of the
-// body (a short brief, or a page that is one flat div).
+// body (a short brief, or a page that is one flat div); still below, a
+// second cleaning that keeps the elements only named like furniture, and
+// the same choice over it.
 // Cost: parsing (html_dom.h) dominates; scoring is O(blocks + paragraphs), two arrays of
 // one double per block.
 #include "extract/html_extractor.h"
@@ -47,13 +51,17 @@ double LinkDensity(uint32_t link_chars, uint32_t chars) {
 bool IsTextBlock(BlockKind kind) { return kind != BlockKind::kContainer; }
 
 // Articles split over sibling sections (a standfirst box, then the body in
-// two <section>s; a recipe's ingredients beside its steps) leave the best
-// container holding only part of the story. So the choice climbs to the
-// parent while the parent adds text that is itself article-like: the
-// added good text (paragraphs of kMinScoredChars+ that are link-poor) is at
-// least kClimbMinGain of what the node has, and makes up at least
-// kClimbMinGoodShare of all the text the parent adds (menus and teaser
-// lists that survived cleaning are short or link-rich, so they stop it).
+// two <section>s; a recipe's ingredients beside its steps; a CMS that wraps
+// each paragraph and its subheading in their own chain of divs) leave the
+// best container holding only part of the story. So the choice climbs to
+// the parent while the parent adds text that is itself article-like: of
+// the text it adds, at least kClimbMinGoodShare is good text (paragraphs of
+// kMinScoredChars+ that are link-poor; menus and teaser lists that survived
+// cleaning are short or link-rich, so they stop it). A parent is taken once
+// the good text added since the last one taken reaches kClimbMinGain of what
+// that one has; a step adding less (a wrapper, a section holding only a
+// subheading and its short paragraph) is passed through rather than ending
+// the climb, so the sections above it can still join.
 int32_t ClimbToWholeArticle(const PageBlocks& page, int32_t best) {
   constexpr double kClimbMinGain = 0.15;
   constexpr double kClimbMinGoodShare = 0.8;
@@ -71,15 +79,13 @@ int32_t ClimbToWholeArticle(const PageBlocks& page, int32_t best) {
   for (size_t i = blocks.size(); i-- > 1;) {
     if (blocks[i].parent >= 0) good[blocks[i].parent] += good[i];
   }
-  // Wrappers that add (almost) nothing are passed through; the test is
-  // made against the last accepted node.
   int32_t accepted = best;
   for (int32_t up = blocks[best].parent; up >= 0; up = blocks[up].parent) {
     const double gain = good[up] - good[accepted];
     const double added = static_cast<double>(blocks[up].text_chars) - blocks[accepted].text_chars;
-    if (added <= kWrapperShare * blocks[accepted].text_chars) continue;
-    if (gain < kClimbMinGain * good[accepted] || gain < kClimbMinGoodShare * added) break;
-    accepted = up;
+    if (added <= kWrapperShare * blocks[accepted].text_chars) continue;  // a wrapper
+    if (gain < kClimbMinGoodShare * added) break;
+    if (gain >= kClimbMinGain * good[accepted]) accepted = up;
   }
   return accepted;
 }
@@ -151,7 +157,8 @@ void AppendParagraph(std::string_view text, std::string* out) {
     std::string piece(text.substr(start, end - start));
     std::replace(piece.begin(), piece.end(), '\n', ' ');
     piece = CollapseWhitespace(piece);
-    if (!piece.empty() && ClassifyLine(FoldForMatch(piece)) == PhraseCue::kNone) {
+    const std::string folded = piece.empty() ? std::string() : FoldForMatch(piece);
+    if (!piece.empty() && ClassifyLine(folded) == PhraseCue::kNone && !IsCreditOrPostMeta(folded)) {
       if (!out->empty()) out->append("\n\n");
       out->append(piece);
     }
@@ -160,26 +167,48 @@ void AppendParagraph(std::string_view text, std::string* out) {
   }
 }
 
+// A heading, or a short line ending in ':' ("Kontakt:", "Sources :"): text
+// that announces other text rather than says something.
+bool IsLabel(BlockKind kind, const Paragraph& p) {
+  constexpr uint32_t kMaxLabelChars = 60;
+  if (kind == BlockKind::kHeading) return !EndsSentence(p.text);  // not a pull quote
+  if (p.chars > kMaxLabelChars) return false;
+  std::string_view s = p.text;
+  while (s.ends_with(' ') || s.ends_with('\n') || s.ends_with("\xC2\xA0")) {
+    s.remove_suffix(s.ends_with(' ') || s.ends_with('\n') ? 1 : 2);
+  }
+  return s.ends_with(':');
+}
+
 // The text of the paragraphs inside marked subtrees (`marked` per block;
 // all blocks when empty). Loose text in a container (not in a p, li, h...)
 // shorter than `min_loose_chars` must end a sentence to count: a bare date or
-// "Photo AFP" between blocks is furniture.
+// "Photo AFP" between blocks is furniture. Not so in a table cell holding no
+// block: inside the article that is data (a recipe's "200 g Mehl", a
+// standings row), short by nature. `*body_end` is set to the text's size
+// after its last piece of body text: the labels behind it (IsLabel) that no
+// body text follows announced what the cleaning took away ("Weitere
+// Informationen:", "Explore further", "Related" over a dropped list of links).
 std::string JoinParagraphs(const PageBlocks& page, const std::vector<char>& marked,
-                           size_t min_loose_chars) {
+                           size_t min_loose_chars, size_t* body_end) {
   std::vector<char> inside(page.blocks.size(), 0);
   for (size_t i = 0; i < page.blocks.size(); ++i) {
     const int32_t parent = page.blocks[i].parent;
     inside[i] = marked.empty() || marked[i] || (parent >= 0 && inside[parent]);
   }
   std::string out;
+  *body_end = 0;
   for (const Paragraph& p : page.paragraphs) {
     if (!inside[p.block] || page.blocks[p.block].kind == BlockKind::kTitle) continue;
     if (LinkDensity(p.link_chars, p.chars) > kMaxParagraphLinkDensity) continue;
-    if (page.blocks[p.block].kind == BlockKind::kContainer && p.chars < min_loose_chars &&
+    const Block& b = page.blocks[p.block];
+    if (b.kind == BlockKind::kContainer && !(b.cell && b.leaf) && p.chars < min_loose_chars &&
         !EndsSentence(p.text)) {
       continue;
     }
+    const size_t before = out.size();
     AppendParagraph(p.text, &out);
+    if (out.size() > before && !IsLabel(b.kind, p)) *body_end = out.size();
   }
   return out;
 }
@@ -187,6 +216,20 @@ std::string JoinParagraphs(const PageBlocks& page, const std::vector<char>& mark
 size_t CodePoints(std::string_view s) {
   return static_cast<size_t>(std::count_if(
       s.begin(), s.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
+}
+
+// The article's text: the chosen subtrees' paragraphs, or below
+// `min_article_chars` every kept paragraph of the page.
+std::string SelectText(const PageBlocks& page, size_t min_loose, size_t min_article_chars) {
+  std::vector<char> selected(page.blocks.size(), 0);
+  std::string text;
+  size_t body_end = 0;
+  if (SelectArticle(page, &selected)) text = JoinParagraphs(page, selected, min_loose, &body_end);
+  if (CodePoints(text) < min_article_chars) {
+    text = JoinParagraphs(page, /*marked=*/{}, min_loose, &body_end);
+  }
+  text.resize(body_end);  // trailing labels
+  return text;
 }
 
 }  // namespace
@@ -203,12 +246,19 @@ HtmlExtraction ExtractHtml(std::string_view utf8_html, const ExtractOptions& opt
   CleanDom(root, &page, &metadata);
   result.metadata = std::move(metadata.inputs());
 
-  std::vector<char> selected(page.blocks.size(), 0);
   const size_t min_loose = options.min_paragraph_chars;
-  if (SelectArticle(page, &selected)) result.text = JoinParagraphs(page, selected, min_loose);
-  if (CodePoints(result.text) < options.min_article_chars) {
-    result.text = JoinParagraphs(page, /*marked=*/{}, min_loose);
-  }
+  result.text = SelectText(page, min_loose, options.min_article_chars);
+  if (CodePoints(result.text) >= options.min_article_chars) return result;
+  // Second look: the cleaning may have dropped the article with a wrapper
+  // named like furniture (a theme's "sidebar-layout" or "meta" around the
+  // post, a page parsed into an unclosed <header> or <nav>). Keep the cued
+  // elements and choose again; the scoring's link density still sets menus
+  // aside. Only pages left with (almost) nothing pay for this second walk.
+  PageBlocks relaxed;
+  MetadataCollector unused;
+  CleanDom(root, &relaxed, &unused, CuedElements::kKeep);
+  std::string second = SelectText(relaxed, min_loose, options.min_article_chars);
+  if (CodePoints(second) >= options.min_article_chars) result.text = std::move(second);
   return result;
 }
 

@@ -43,5 +43,22 @@ TEST(BoilerplateLexicon, PromptPhraseAnywhereInAShortLine) {
   EXPECT_EQ(ClassifyLine("un texte sans rien de tel"), PhraseCue::kNone);
 }
 
+TEST(BoilerplateLexicon, CreditAndPostMetaLinesWhenShort) {
+  EXPECT_EQ(IsCreditOrPostMeta("foto: ingo pertramer"), true);
+  EXPECT_EQ(IsCreditOrPostMeta("(quelle: deutscher jagdverband)"), true);
+  EXPECT_EQ(IsCreditOrPostMeta("crédits photos : bestimage"), true);
+  EXPECT_EQ(IsCreditOrPostMeta("this entry was posted in allgemein. bookmark the permalink."),
+            true);
+  EXPECT_EQ(
+      IsCreditOrPostMeta("der beitrag wurde am mittwoch, den 27. november 2019 veröffentlicht"),
+      true);
+  // A word that only starts like a cue, and a long sentence, are text.
+  EXPECT_EQ(IsCreditOrPostMeta("fotografen bekamen keinen zugang zum saal"), false);
+  EXPECT_EQ(
+      IsCreditOrPostMeta("quelle: das statistische bundesamt meldet für das dritte quartal einen "
+                         "deutlichen anstieg der exporte, vor allem nach asien und in die usa"),
+      false);
+}
+
 }  // namespace
 }  // namespace veille::extract

@@ -1,0 +1,133 @@
+// The content rules of the HTML extractor (html_extractor.cc, dom_cleaner.cc)
+// on small crafted pages, each showing the case kept and the case dropped.
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include <string>
+
+#include "extract/html_extractor.h"
+
+namespace veille::extract {
+namespace {
+
+using ::testing::EndsWith;
+using ::testing::HasSubstr;
+using ::testing::Not;
+
+const char kPara1[] =
+    "Der Stadtrat hat am Dienstag, nach einer langen und hitzigen Debatte, den Haushalt für "
+    "das kommende Jahr mit knapper Mehrheit beschlossen.";
+const char kPara2[] =
+    "Die Opposition kritisierte, dass Schulen, Schwimmbäder und Bibliotheken erneut zu kurz "
+    "kämen, während die Verwaltung weiter wachse.";
+const char kPara3[] =
+    "Der Bürgermeister verteidigte den Entwurf, nannte ihn solide und kündigte an, im Herbst "
+    "einen Nachtragshaushalt vorzulegen.";
+
+std::string Extract(const std::string& html) { return ExtractHtml(html, ExtractOptions{}).text; }
+
+std::string Body() {
+  return std::string("<p>") + kPara1 + "</p><p>" + kPara2 + "</p><p>" + kPara3 + "</p>";
+}
+
+// A CMS wraps the post body in an inline element named like metadata
+// ("..._meta_field"): it acts as a block, and is judged as one (kept: it holds
+// the page's text), while a cued inline element without blocks (a share link)
+// still goes.
+TEST(HtmlExtractorRules, InlineWrapperOfBlocksIsJudgedAsABlock) {
+  const std::string html =
+      "<html><body><div class=post><span class=\"hs_wrapper hs_wrapper_meta_field\">" + Body() +
+      "</span><p>Teilen Sie den Artikel: <span class=share-link>Facebook Twitter Mail</span>"
+      "</p></div></body></html>";
+  const std::string text = Extract(html);
+  EXPECT_THAT(text, HasSubstr(kPara1));
+  EXPECT_THAT(text, HasSubstr(kPara3));
+  EXPECT_THAT(text, Not(HasSubstr("Facebook")));
+}
+
+// Underscores in class names read as hyphens: "lire_aussi" is "lire-aussi",
+// "post_body" is "post-body".
+TEST(HtmlExtractorRules, UnderscoreClassNamesAreCues) {
+  const std::string html =
+      "<html><body><div class=post_body>" + Body() +
+      "<div class=bloc_lire_aussi><p>Ein anderer Artikel, mit vielen Kommas, über den "
+      "Haushalt, die Steuern, die Gebühren und die Schulden der Stadt.</p></div>"
+      "</div></body></html>";
+  const std::string text = Extract(html);
+  EXPECT_THAT(text, HasSubstr(kPara2));
+  EXPECT_THAT(text, Not(HasSubstr("anderer Artikel")));
+}
+
+// Short text in a leaf table cell inside the article is data (kept); the
+// same short text loose between blocks is furniture (dropped).
+TEST(HtmlExtractorRules, KeepsShortTableCellsDropsShortLooseText) {
+  const std::string html = "<html><body><article>" + Body() +
+                           "<table><tr><th>Posten</th><th>Betrag</th></tr>"
+                           "<tr><td>Schulen</td><td>12,5 Mio</td></tr>"
+                           "<tr><td>Bibliotheken</td><td>1,2 Mio</td></tr></table>"
+                           "<div><p>" +
+                           kPara3 + "</p>Foto: Archiv<p>" + kPara1 +
+                           "</p></div></article></body></html>";
+  const std::string text = Extract(html);
+  EXPECT_THAT(text, HasSubstr("Bibliotheken\n\n1,2 Mio"));
+  EXPECT_THAT(text, Not(HasSubstr("Foto: Archiv")));
+}
+
+// Headings and "...:" labels that no body text follows announced what the
+// cleaning removed (a list of links); a heading followed by text stays, and
+// so does a closing pull quote written as a sentence.
+TEST(HtmlExtractorRules, DropsTrailingLabelsKeepsHeadingsWithText) {
+  const std::string html =
+      "<html><body><article><h2>Der Beschluss</h2>" + Body() +
+      "<h3>Weitere Informationen:</h3><ul><li><a href=/a>Haushalt 2023 im Überblick</a></li>"
+      "<li><a href=/b>Alle Beschlüsse des Stadtrats</a></li></ul>"
+      "<h2>Mehr zum Thema</h2></article></body></html>";
+  const std::string text = Extract(html);
+  EXPECT_THAT(text, HasSubstr("Der Beschluss\n\n"));
+  EXPECT_THAT(text, EndsWith(kPara3));
+
+  const std::string quote =
+      "<html><body><article>" + Body() +
+      "<h4>Ein solider Haushalt ist keine Frage der Parteien.</h4></article></body></html>";
+  EXPECT_THAT(Extract(quote), EndsWith("keine Frage der Parteien."));
+}
+
+// A CMS wraps each subheading and its paragraph in a chain of divs: the best
+// container holds one paragraph, the section above adds only a short
+// subheading, and the climb passes through it to the whole article; the
+// teaser list beside the article stops it.
+TEST(HtmlExtractorRules, ClimbsPastSubheadingSectionsToTheWholeArticle) {
+  const auto section = [](const char* heading, const char* para) {
+    return std::string("<div class=section><h3><div>") + heading +
+           "</div></h3><div class=text><div><p>" + para + "</p></div></div></div>";
+  };
+  const std::string html =
+      "<html><body><div class=page><article><div class=sections>" +
+      section("Der Beschluss", kPara1) + section("Die Kritik", kPara2) +
+      section("Die Antwort", kPara3) +
+      "</div></article><div class=more><ul><li><a href=/1>Neue Radwege für die "
+      "Innenstadt</a></li><li><a href=/2>Schwimmbad bleibt geschlossen</a></li></ul></div>"
+      "</div></body></html>";
+  const std::string text = Extract(html);
+  EXPECT_THAT(text, HasSubstr(kPara1));
+  EXPECT_THAT(text, HasSubstr("Die Kritik\n\n" + std::string(kPara2)));
+  EXPECT_THAT(text, HasSubstr(kPara3));
+  EXPECT_THAT(text, Not(HasSubstr("Radwege")));
+}
+
+// When the first cleaning leaves next to nothing (the article inside an
+// element named like a menu, next to a footer with more prose), the page is
+// cleaned again keeping the cued elements, and the best container wins.
+TEST(HtmlExtractorRules, SecondLookWhenCleaningLeftNothing) {
+  const std::string html =
+      "<html><body><div class=\"menu-layout\"><div class=inner>" + Body() +
+      "</div></div><div class=menu><ul><li><a href=/>Start</a></li><li><a href=/p>Politik</a>"
+      "</li></ul></div><footer><p>" +
+      kPara2 + " " + kPara1 + " " + kPara3 + " " + kPara2 + "</p></footer></body></html>";
+  const std::string text = Extract(html);
+  EXPECT_THAT(text, HasSubstr(kPara1 + std::string("\n\n") + kPara2));
+  EXPECT_THAT(text, Not(HasSubstr("Politik")));
+}
+
+}  // namespace
+}  // namespace veille::extract
