@@ -100,6 +100,7 @@ JsonLdFacts FactsOf(const Json& obj) {
   if (facts.headline.empty()) facts.headline = StringAt(obj, "name");
   if (const auto it = obj.find("author"); it != obj.end()) facts.author = NameOf(*it);
   facts.date_published = DateOf(obj);
+  facts.date_modified = StringAt(obj, "dateModified");
   if (const auto it = obj.find("publisher"); it != obj.end()) facts.publisher = NameOf(*it);
   if (const auto it = obj.find("image"); it != obj.end()) facts.image = ImageOf(*it);
   facts.url = StringAt(obj, "url");
@@ -141,6 +142,10 @@ JsonLdFacts ReadJsonLd(const std::vector<std::string>& scripts) {
     for (const Json* obj : objects) {
       if (!facts.date_published.empty() || !facts.other_date.empty()) break;
       facts.other_date = DateOf(*obj);
+    }
+    for (const Json* obj : objects) {
+      if (!facts.date_modified.empty()) break;
+      facts.date_modified = StringAt(*obj, "dateModified");
     }
     return facts;
   } catch (...) {

@@ -13,6 +13,7 @@ struct JsonLdFacts {
   std::string headline;
   std::string author;          // names joined by ", " when several
   std::string date_published;  // the article's own date, as written; normalised by the caller
+  std::string date_modified;   // the article's dateModified, as written
   std::string other_date;      // else the first date of an object of another type (a WebPage, an
                                // embedded VideoObject): weaker evidence, as written
   std::string publisher;       // the publisher's name
@@ -25,7 +26,8 @@ struct JsonLdFacts {
 // gives the facts; without one, the first object with a headline does. The
 // date is datePublished, else uploadDate, else dateCreated, of that object;
 // without one, other_date is that of the first object of any type that has
-// one (a WebPage, a Recipe, a video embedded in the article).
+// one (a WebPage, a Recipe, a video embedded in the article). date_modified
+// is the dateModified of the article object, else of the first object with one.
 // Malformed blocks are skipped. Strings come back with entities decoded and
 // white space collapsed; absent facts are empty.
 JsonLdFacts ReadJsonLd(const std::vector<std::string>& scripts);

@@ -5,6 +5,7 @@
 
 #include "common/iso_time.h"
 #include "common/url.h"
+#include "extract/date_choice.h"
 #include "extract/dom_util.h"
 #include "extract/json_ld.h"
 #include "extract/text_date.h"
@@ -17,8 +18,9 @@ constexpr size_t kMaxMetaTags = 256;  // bounds memory on hostile pages
 constexpr size_t kMaxJsonLdBlocks = 16;
 constexpr int kMaxBylineTries = 4;       // bounds NodeText() calls on byline cues
 constexpr size_t kMaxBylineChars = 100;  // longer "author" elements are bios
-constexpr int kMaxDateTries = 8;         // bounds NodeText() calls on dateline cues
+constexpr int kMaxDateTries = 16;        // bounds TextPrefix() calls on dateline cues
 constexpr size_t kMaxDatelineChars = 200;
+constexpr size_t kDatelineLeadChars = 48;  // where a longer text may start with its date
 constexpr int kHeadlineDateSpan = 12;
 constexpr size_t kMaxHeadlines = 16;  // title candidates kept per page
 constexpr int kMaxSubHeadlines =
@@ -27,8 +29,9 @@ constexpr int kMaxSubHeadlines =
 // Whether a lowercased class/id names a dateline ("post-date", "entry-meta",
 // "datum", "fecha", "published", "time").
 bool NamesDateline(std::string_view cls) {
-  for (const std::string_view cue : {"date", "datum", "fecha", "publish", "posted", "time", "meta",
-                                     "byline", "artikel-info", "article-info"}) {
+  for (const std::string_view cue :
+       {"date", "datum", "fecha", "publish", "posted", "time", "meta", "byline", "artikel-info",
+        "article-info", "created", "submitted", "lastmod"}) {
     if (cls.find(cue) != std::string_view::npos) return true;
   }
   return false;
@@ -51,7 +54,71 @@ bool HasToken(std::string_view list, std::string_view token) {
   return false;
 }
 
+// The start of the element's text, white space collapsed: its first
+// `limit` bytes or so, reading at most kMaxPrefixNodes nodes (style
+// skipped; a script's data is text, as in NodeText). `*whole` tells whether that is all of its
+// text.
+std::string TextPrefix(const DomNode& element, size_t limit, bool* whole) {
+  constexpr int kMaxPrefixNodes = 64;
+  std::string raw;
+  int visits = 0;
+  bool cut = false;
+  DomNode node = element.first_child();
+  while (node) {
+    if (++visits > kMaxPrefixNodes) {
+      cut = true;
+      break;
+    }
+    const std::string_view tag = TagName(node);
+    if (node.is_text()) {
+      raw.append(node.text());
+      if (raw.size() > 2 * limit) {
+        raw = CollapseWhitespace(raw);
+        if (raw.size() > limit) {
+          cut = true;
+          break;
+        }
+      }
+    } else if (node.has_children() && tag != "style") {
+      node = node.first_child();
+      continue;
+    }
+    // The next node in document order, without leaving `element`.
+    while (!node.next_sibling()) {
+      node = node.parent();
+      if (!node || node == element) {
+        node = DomNode();
+        break;
+      }
+    }
+    if (node) node = node.next_sibling();
+  }
+  std::string text = CollapseWhitespace(raw);
+  *whole = !cut && text.size() <= limit;
+  return text;
+}
+
+// Whether a lowercased itemprop/RDFa property names the date of creation
+// ("datePublished", "schema:dateCreated").
+bool NamesPublishedProperty(std::string_view p) {
+  return p.ends_with("datepublished") || p.ends_with("datecreated");
+}
+
 }  // namespace
+
+void MetadataCollector::ReadMachineDate(const DomNode& element) {
+  if (TagName(element) == "meta") return;  // a <meta>'s key is in inputs_.meta
+  std::string key = Lowered(AttrView(element, "itemprop"));
+  if (key.empty()) key = Lowered(AttrView(element, "property"));
+  if (key.empty()) return;
+  std::string* slot = NamesPublishedProperty(key)     ? &inputs_.itemprop_published
+                      : key.ends_with("datemodified") ? &inputs_.itemprop_modified
+                                                      : nullptr;
+  if (slot == nullptr || !slot->empty()) return;
+  std::string_view value = AttrView(element, "content");
+  if (value.empty()) value = AttrView(element, "datetime");
+  *slot = value.empty() ? NodeText(element) : std::string(value);
+}
 
 void MetadataCollector::Visit(const DomNode& element, bool in_content) {
   const std::string_view tag = TagName(element);
@@ -76,11 +143,11 @@ void MetadataCollector::Visit(const DomNode& element, bool in_content) {
     if (in.title_tag.empty() && !in_svg) in.title_tag = NodeText(element);
   } else if (tag == "h1" || tag == "h2" || tag == "h3") {
     const int level = tag[1] - '0';
-    if (level == 1 && after_h1_ < 0) after_h1_ = kHeadlineDateSpan;
     std::string names;
     AppendLowered(element, "class", &names);
     AppendLowered(element, "id", &names);
     AppendLowered(element, "itemprop", &names);
+    if (level == 1 && after_h1_ < 0 && !NamesHidden(names)) after_h1_ = kHeadlineDateSpan;
     const bool title_class = NamesTitle(names);
     const bool wanted =
         !NamesHidden(names) &&
@@ -109,11 +176,7 @@ void MetadataCollector::Visit(const DomNode& element, bool in_content) {
       in.rel_author = NodeText(element);
     }
   }
-  if (in.itemprop_published.empty() && AttrView(element, "itemprop") == "datePublished") {
-    std::string_view value = AttrView(element, "content");
-    if (value.empty()) value = AttrView(element, "datetime");
-    in.itemprop_published = value.empty() ? NodeText(element) : std::string(value);
-  }
+  ReadMachineDate(element);
   if (in.text_date.empty() && date_tries_ < kMaxDateTries && element.has_children() &&
       tag != "html" && tag != "body" && tag != "meta" && tag != "script") {
     std::string names = Lowered(AttrView(element, "class"));
@@ -121,18 +184,22 @@ void MetadataCollector::Visit(const DomNode& element, bool in_content) {
     names += Lowered(AttrView(element, "id"));
     if (tag == "time" || NamesDateline(names)) {
       ++date_tries_;
-      const std::string text = NodeText(element);
-      if (text.size() <= kMaxDatelineChars) in.text_date = FindDateInText(text);
+      bool whole = false;
+      const std::string text = TextPrefix(element, kMaxDatelineChars, &whole);
+      if (whole) in.text_date = FindDateInDateline(text);
     }
   }
   // The dateline under a headline ("Handball Schweiz • 02.02.2022", "Datum:
-  // 26. Januar 2022") often has no class naming it: read the short elements
-  // that follow the first <h1>.
+  // 26. Januar 2022", "Pressemitteilung vom 25. Januar 2022 | Berlin ...")
+  // often has no class naming it: read the elements that follow the first
+  // visible <h1>, a short one whole, a longer one only where it starts.
   if (in.headline_date.empty() && after_h1_ > 0 && tag != "h1" && element.has_children() &&
       tag != "script" && tag != "style") {
     --after_h1_;
-    const std::string text = NodeText(element);
-    if (text.size() <= kMaxDatelineChars) in.headline_date = FindDateInText(text);
+    bool whole = false;
+    const std::string text = TextPrefix(element, kMaxDatelineChars, &whole);
+    in.headline_date = FindDateInDateline(
+        whole ? std::string_view(text) : std::string_view(text).substr(0, kDatelineLeadChars));
   }
   // A date standing alone in a small element ("<span>06.12.2022</span>",
   // "<em>01.11.2023 11:35</em>"): the last resort, the first one in kept
@@ -160,17 +227,19 @@ void MetadataCollector::ReadLoneDate(const DomNode& element, bool in_content) {
   bool any = false;
   for (DomNode child = element.first_child(); child; child = child.next_sibling()) {
     if (!child.is_text()) return;  // leaf elements only: cheap and precise
-    const std::string_view text = child.text();
-    size += text.size();
     any = true;
-    if (size > kMaxLoneDateChars * 2) return;
-    for (const char c : text) digits += c >= '0' && c <= '9';
+    for (const char c : child.text()) {  // white space (a template's indent) aside
+      size += c != ' ' && c != '\t' && c != '\n' && c != '\r';
+      digits += c >= '0' && c <= '9';
+    }
+    if (size > kMaxLoneDateChars) return;
   }
-  // A date has a four-digit year, and NodeText only drops characters.
+  // A date has at least four digits ("1.1.22"), and NodeText only drops
+  // characters.
   if (!any || digits < 4) return;
   const std::string text = NodeText(element);
   if (text.size() > kMaxLoneDateChars || ShapeOf(text).letters > kMaxLoneDateLetters) return;
-  std::string date = FindDateInText(text);
+  std::string date = FindDateInDateline(text);
   if (date.empty()) return;
   inputs_.lone_date = std::move(date);
   inputs_.lone_date_in_content = in_content;
@@ -198,43 +267,6 @@ std::string StripBylinePrefix(std::string_view text) {
     }
   }
   return std::string(text);
-}
-
-// The first candidate that is a valid time, in the page's calendar (see
-// LocalIsoTime), and the text it was read from; {"", ""} when none is.
-std::pair<std::string, std::string_view> FirstValidTime(
-    std::initializer_list<std::string_view> candidates) {
-  for (const std::string_view candidate : candidates) {
-    if (candidate.empty()) continue;
-    std::string time = LocalIsoTime(candidate);
-    // A date-time the ISO reader refuses ("2022-01-10T22:06:08:684Z") still
-    // names its day.
-    if (time.empty() && candidate.size() > 10 && (candidate[10] == 'T' || candidate[10] == ' ')) {
-      time = LocalIsoTime(candidate.substr(0, 10));
-    }
-    if (!time.empty()) return {std::move(time), candidate};
-  }
-  return {"", ""};
-}
-
-// Whether a lowercased meta name/property names a date or time.
-bool NamesTime(std::string_view key) {
-  for (const std::string_view cue : {"date", "time", "published", "modified", "created"}) {
-    if (key.find(cue) != std::string_view::npos) return true;
-  }
-  return false;
-}
-
-// The non-zero UTC offset the page writes one of its times in (a meta tag's
-// or JSON-LD's), in minutes; false when it writes none.
-bool PageOffset(const MetadataInputs& in, const JsonLdFacts& json, int* minutes) {
-  for (const auto& [name, content] : in.meta) {
-    if (NamesTime(name) && TrailingOffset(content, minutes) && *minutes != 0) return true;
-  }
-  for (const std::string* raw : {&json.date_published, &json.other_date, &in.time_datetime}) {
-    if (TrailingOffset(*raw, minutes) && *minutes != 0) return true;
-  }
-  return false;
 }
 
 // Resolves `ref` against `base` and canonicalises it; "" when impossible.
@@ -286,40 +318,7 @@ PageMetadata ResolveMetadata(const MetadataInputs& in, std::string_view page_url
     break;
   }
 
-  const std::string time_date = FindDateInText(in.time_datetime);
-  const std::string url_date = DateFromUrlPath(out.canonical_url);
-  const std::string page_url_date = DateFromUrlPath(page_url);
-  // A <time> in kept content and the date under the headline are what
-  // readers see (after a date in the URL's path, the surest of all); the generic "date" tags (TYPO3
-  // and others fill them with the page's last change) come after them, a <time> elsewhere (a list
-  // of related posts) after a date in the URL.
-  // Views of in.time_datetime itself (a `? string : ""` would view a copy
-  // destroyed at the end of the statement).
-  const std::string_view time_datetime = in.time_datetime;
-  const std::string_view time_in = in.time_in_content ? time_datetime : std::string_view();
-  const std::string_view time_out = in.time_in_content ? std::string_view() : time_datetime;
-  // Named, so that the view FirstValidTime returns into the chosen one
-  // stays valid below.
-  const std::string meta_article = MetaValue(in, std::array{"article:published_time"});
-  const std::string meta_og =
-      MetaValue(in, std::array{"og:published_time", "og:article:published_time"});
-  const std::string meta_published = MetaValue(
-      in, std::array{"datepublished", "pubdate", "publishdate", "dc.date.issued", "dcterms.issued",
-                     "dcterms.created", "dc.date.created", "schema:datepublished",
-                     "schema:datecreated", "parsely-pub-date", "sailthru.date", "publication_date",
-                     "citation_publication_date", "citation_date"});
-  const std::string meta_date = MetaValue(in, std::array{"date", "dc.date", "dcterms.date"});
-  const auto [published, raw] = FirstValidTime(
-      {json.date_published, meta_article, meta_og, in.itemprop_published, meta_published,
-       json.other_date, time_in, in.time_in_content ? std::string_view(time_date) : "", url_date,
-       page_url_date, in.headline_date, time_out,
-       in.time_in_content ? "" : std::string_view(time_date), meta_date, in.text_date,
-       in.lone_date});
-  int page_offset = 0;
-  const bool has_page_offset = PageOffset(in, json, &page_offset);
-  // Only the date under the headline: a header's or sidebar's dateline is
-  // often today's date, one day off by chance.
-  out.published = ReadersDay(published, raw, has_page_offset, page_offset, in.headline_date);
+  out.published = ChoosePublished(in, json, out.canonical_url, page_url);
 
   out.lang = PrimaryLanguage(in.html_lang);
   if (out.lang.empty()) {

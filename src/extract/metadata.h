@@ -32,9 +32,12 @@ struct MetadataInputs {
   std::string byline;                // text of the first short element with a byline/author class
   std::string time_datetime;         // the first <time datetime> (in kept content if any)
   bool time_in_content = false;      // whether that <time> is in kept content
-  std::string itemprop_published;    // an element's itemprop=datePublished value
+  std::string itemprop_published;    // an element's itemprop/RDFa property datePublished or
+                                     // dateCreated value
+  std::string itemprop_modified;     // the same for dateModified
   std::string text_date;      // "YYYY-MM-DD" read in a dateline's text (class/id naming a date)
-  std::string headline_date;  // "YYYY-MM-DD" read in a short element just after the first <h1>
+  std::string headline_date;  // "YYYY-MM-DD" read just after the first visible <h1>: in a short
+                              // element, or starting a longer one ("29.11.2022 – Mehrfach ...")
   std::string lone_date;      // "YYYY-MM-DD": the first element whose short text is a date
   bool lone_date_in_content = false;
 };
@@ -50,6 +53,7 @@ class MetadataCollector {
 
  private:
   void ReadLoneDate(const DomNode& element, bool in_content);
+  void ReadMachineDate(const DomNode& element);  // itemprop/RDFa dates outside <meta>
 
   MetadataInputs inputs_;
   int h2_seen_ = 0;       // <h2>/<h3> candidates taken so far
@@ -68,11 +72,10 @@ struct PageMetadata {
   std::string image_url;      // absolute when it could be resolved
 };
 
-// Chooses each field from `inputs`: title (ChooseTitle in title.h), author, published (validated by
-// NormalizeIsoTime; a /YYYY/MM/DD/ in the canonical or page URL path, then a date written in a
-// dateline's text, then one written just under the headline, are the last resorts), site, canonical
-// URL (resolved against `page_url`, then canonicalised), lang and image. Pure; never fails: fields
-// without a valid candidate are empty.
+// Chooses each field from `inputs`: title (ChooseTitle in title.h), author, published
+// (ChoosePublished in date_choice.h: a visible date the page's declared dates confirm, else a fixed
+// order of trust), site, canonical URL (resolved against `page_url`, then canonicalised), lang and
+// image. Pure; never fails: fields without a valid candidate are empty.
 PageMetadata ResolveMetadata(const MetadataInputs& inputs, std::string_view page_url);
 
 }  // namespace veille::extract

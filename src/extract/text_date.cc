@@ -147,7 +147,21 @@ int YearAt(const std::vector<Token>& t, size_t i) {
   return IsNumber(t, i) && t[i].text.size() == 4 ? t[i].value : -1;
 }
 
-std::string DateAtNumber(const std::vector<Token>& t, size_t i) {
+// DD.MM.YY ("28.01.22"): two digits each, dots only, a two-digit year read as
+// 20YY, and no further ".N" (a version "1.2.10.4") on either side.
+std::string ShortYearDate(const std::vector<Token>& t, size_t i) {
+  if (i >= 2 && IsPunct(t, i - 1, '.') && t[i - 2].kind == Token::kNumber) return "";
+  if (!(t[i].text.size() == 2 && IsPunct(t, i + 1, '.') && IsNumber(t, i + 2) &&
+        t[i + 2].text.size() == 2 && IsPunct(t, i + 3, '.') && IsNumber(t, i + 4) &&
+        t[i + 4].text.size() == 2)) {
+    return "";
+  }
+  if (IsPunct(t, i + 5, '.') && IsNumber(t, i + 6)) return "";
+  const int y = 2000 + t[i + 4].value;
+  return ValidDate(y, t[i + 2].value, t[i].value) ? Format(y, t[i + 2].value, t[i].value) : "";
+}
+
+std::string DateAtNumber(const std::vector<Token>& t, size_t i, bool short_years) {
   const int a = t[i].value;
   // YYYY-MM-DD, YYYY/MM/DD.
   if (t[i].text.size() == 4 && (IsPunct(t, i + 1, '-') || IsPunct(t, i + 1, '/')) &&
@@ -156,6 +170,9 @@ std::string DateAtNumber(const std::vector<Token>& t, size_t i) {
       return Format(a, t[i + 2].value, t[i + 4].value);
   }
   if (t[i].text.size() > 2) return "";
+  if (short_years) {
+    if (std::string date = ShortYearDate(t, i); !date.empty()) return date;
+  }
   // D.M.YYYY, D/M/YYYY, D-M-YYYY.
   for (const char sep : {'.', '/', '-'}) {
     if (IsPunct(t, i + 1, sep) && IsNumber(t, i + 2) && t[i + 2].text.size() <= 2 &&
@@ -230,13 +247,15 @@ int Digits2(std::string_view s, size_t at) { return (s[at] - '0') * 10 + (s[at +
 
 }  // namespace
 
-std::string FindDateInText(std::string_view utf8) {
-  if (!HasYearRun(utf8)) return "";
+namespace {
+
+std::string FindDate(std::string_view utf8, bool short_years) {
+  if (!HasYearRun(utf8) && !(short_years && utf8.find('.') != std::string_view::npos)) return "";
   const std::vector<Token> t = Tokenize(utf8);
   for (size_t i = 0; i < t.size(); ++i) {
     std::string date;
     if (t[i].kind == Token::kNumber && t[i].value >= 0) {
-      date = DateAtNumber(t, i);
+      date = DateAtNumber(t, i, short_years);
     } else if (t[i].kind == Token::kWord) {
       date = DateAtWord(t, i);
     }
@@ -244,6 +263,12 @@ std::string FindDateInText(std::string_view utf8) {
   }
   return "";
 }
+
+}  // namespace
+
+std::string FindDateInText(std::string_view utf8) { return FindDate(utf8, false); }
+
+std::string FindDateInDateline(std::string_view utf8) { return FindDate(utf8, true); }
 
 // The numeric UTC offset ending a date-time ("+02:00", "-0500", "+01"), in
 // minutes; false when there is none (no time, "Z", or no zone).

@@ -16,6 +16,14 @@ namespace veille::extract {
 // month-first reading is valid (04/25/2019).
 std::string FindDateInText(std::string_view utf8);
 
+// FindDateInText, also reading the short numeric form of datelines
+// "DD.MM.YY" ("28.01.22" -> "2022-01-28"; two digits each, dots only, the
+// year taken as 20YY, not inside
+// a dotted run such as a version "1.28.01.22"). Only for a short text that
+// stands as a date (a dateline, a date under a headline): elsewhere such a
+// number is too often something else.
+std::string FindDateInDateline(std::string_view utf8);
+
 // `raw` (an ISO 8601 date or date-time) validated by NormalizeIsoTime and
 // kept in the page's own calendar: a date-time with a numeric offset comes
 // back in that offset ("2019-10-19T00:04+02:00" -> "2019-10-19T00:04:00+02:00",

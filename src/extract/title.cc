@@ -11,6 +11,10 @@ namespace {
 
 constexpr size_t kMaxHeadlineChars = 400;  // longer "headings" are misused blocks
 
+// Separators between a title and its site name or section.
+constexpr std::array<std::string_view, 8> kSeparators = {" - ", " | ",  " – ", " — ",
+                                                         " · ", " :: ", " » ", " / "};
+
 bool ContainsAny(std::string_view s, std::initializer_list<std::string_view> cues) {
   for (const std::string_view cue : cues) {
     if (s.find(cue) != std::string_view::npos) return true;
@@ -84,18 +88,27 @@ bool NamesSite(std::string_view part, std::string_view site, std::string_view ho
   const std::string key = MatchKey(part);
   if (key.empty()) return false;
   if (key == MatchKey(site) || key == MatchKey(host)) return true;
-  const size_t dot = host.rfind('.');
-  return dot != std::string_view::npos && key == MatchKey(host.substr(0, dot));
+  // "Automobilwoche.de" as a site name, "lemonde.fr" as a host: the name
+  // before the top-level domain.
+  for (const std::string_view name : {site, host}) {
+    const size_t dot = name.rfind('.');
+    if (dot != std::string_view::npos && dot > 0 && key == MatchKey(name.substr(0, dot))) {
+      return true;
+    }
+  }
+  return false;
 }
 
 // How well headline `h` agrees with `other` (a declared title), compared on
 // letters and digits: 3 when equal; 2 when one contains the other, the
 // shorter being at least half as long (so "Chronik: Lotte Tobisch ist tot"
 // agrees with "Lotte Tobisch ist tot", but a blog's name does not agree with
-// a post's title that happens to start with it); 1 when `loose` (a headline
-// inside the kept content, so not a logo in the page header) and the
-// declared title merely contains the headline ("Faire Lieferketten -
-// Evangelisches Jugendwerk in Württemberg - EJW"); else 0.
+// a post's title that happens to start with it); 1 (weak) when the headline
+// is all of the declared title before a separator ("Headline | A Park's Long
+// Name"; weak, as "Blog » Post" puts a blog's logo there), or when `loose`
+// (a headline inside the kept content, so not a logo in the page header)
+// and the declared title merely contains the headline ("Faire Lieferketten
+// - Evangelisches Jugendwerk in Württemberg - EJW"); else 0.
 int Agreement(std::string_view h, std::string_view other, bool loose) {
   constexpr size_t kMinLooseKey = 10;
   const std::string a = MatchKey(h);
@@ -105,6 +118,13 @@ int Agreement(std::string_view h, std::string_view other, bool loose) {
   const std::string& shorter = a.size() <= b.size() ? a : b;
   const std::string& longer = a.size() <= b.size() ? b : a;
   if (shorter.size() * 2 >= longer.size() && longer.find(shorter) != std::string::npos) return 2;
+  // "Headline | Some Park's Long Name": the headline is all that comes
+  // before the separator (what comes after is a site's or blog's name, which
+  // a logo <h1> repeats).
+  for (const std::string_view sep : kSeparators) {
+    const size_t at = other.find(sep);
+    if (at != std::string_view::npos && MatchKey(other.substr(0, at)) == a) return 1;
+  }
   return loose && a.size() >= kMinLooseKey && b.find(a) != std::string::npos ? 1 : 0;
 }
 
@@ -120,6 +140,35 @@ std::string WithoutKicker(const Headline& h, const DeclaredTitles& declared, std
     if (!key.empty() && key.size() < h_key.size() && h_key.ends_with(key)) return title;
   }
   return h.text;
+}
+
+// The declared title that completes an agreeing headline `text`: one a
+// headline ending with a colon begins and cuts short, with no separator
+// after it ("Krach vor der VW-Betriebsversammlung:"
+// under "Krach vor der VW-Betriebsversammlung: Es knirscht zwischen Diess
+// und Aufsichtsräten"), or one the headline holds followed by its dateline
+// ("Zuschauerrückkehr ... 02.02.2022 • HVW-Verband, Presse"). `text`
+// otherwise. `declared` are the declared titles without their site name.
+std::string Completed(std::string text, const std::array<std::string, 3>& declared) {
+  constexpr size_t kMinKey = 10;
+  const std::string key = MatchKey(text);
+  if (key.size() < kMinKey) return text;
+  for (const std::string& d : declared) {
+    const std::string d_key = MatchKey(d);
+    if (d_key.size() < kMinKey || d_key == key) continue;
+    if (text.ends_with(':') && d.size() > text.size() && d.starts_with(text)) {
+      bool more = false;  // a separator after the headline: a site or section name, not its end
+      for (const std::string_view sep : kSeparators) {
+        more |= d.find(sep, text.size()) != std::string::npos;
+      }
+      if (!more) return d;
+    }
+    if (key.starts_with(d_key) && !FindDateInDateline(text).empty() &&
+        FindDateInDateline(d).empty()) {
+      return d;
+    }
+  }
+  return text;
 }
 
 }  // namespace
@@ -154,7 +203,8 @@ bool IsHomeLinkHeading(const DomNode& heading) {
 }
 
 bool NamesHidden(std::string_view names) {
-  return ContainsAny(names, {"hidden", "sr-only", "screen-reader", "visually", "offscreen"});
+  return ContainsAny(names,
+                     {"hidden", "sr-only", "screen-reader", "visually", "offscreen", "aural"});
 }
 
 bool NamesTitle(std::string_view names) {
@@ -175,10 +225,6 @@ std::string HeadlineText(const DomNode& heading) {
 }
 
 namespace {
-
-// Separators between a title and its site name or section.
-constexpr std::array<std::string_view, 8> kSeparators = {" - ", " | ",  " – ", " — ",
-                                                         " · ", " :: ", " » ", " / "};
 
 // Whether `part` is a date and nothing else ("23.01.2022", "2022-01-23").
 bool IsNumericDate(std::string_view part) {
@@ -250,11 +296,15 @@ std::string ChooseTitleRaw(const std::vector<Headline>& headlines, const Declare
   };
   for (int pass = 0; pass < 4; ++pass) {
     for (const int strength : {3, 2}) {
-      if (const Headline* h = find(pass, strength)) return WithoutKicker(*h, declared, site, host);
+      if (const Headline* h = find(pass, strength)) {
+        return Completed(WithoutKicker(*h, declared, site, host), stripped);
+      }
     }
   }
   for (int pass = 0; pass < 4; ++pass) {
-    if (const Headline* h = find(pass, 1)) return WithoutKicker(*h, declared, site, host);
+    if (const Headline* h = find(pass, 1)) {
+      return Completed(WithoutKicker(*h, declared, site, host), stripped);
+    }
   }
   // No agreement: the page's own visible headline (an <h1> in kept content)
   // is what a reader calls the title; declared titles are often SEO texts.
