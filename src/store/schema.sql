@@ -1,5 +1,5 @@
--- Veille store schema, version 4: the result of applying every migration in
--- src/store/migrations.cc (PRAGMA user_version = 4,
+-- Veille store schema, version 6: the result of applying every migration in
+-- src/store/migrations.cc (PRAGMA user_version = 6,
 -- PRAGMA application_id = 0x5665696C, "Veil"). Documentation only: the program
 -- runs the migrations. sqlite_store_test (SchemaSqlMatchesMigrations) checks
 -- that this file and the migrations build the same tables, columns and indexes.
@@ -175,6 +175,8 @@ CREATE INDEX stories_by_storyline ON stories(storyline_id);
 -- The live stories (not merged, with members) in the two list orders.
 CREATE INDEX stories_by_importance ON stories(source_count DESC, article_count DESC, last_time DESC, id DESC) WHERE merged_into = 0 AND article_count > 0;
 CREATE INDEX stories_by_recency ON stories(last_time DESC, id DESC) WHERE merged_into = 0 AND article_count > 0;
+-- The stories merged into a story (a merge re-points them to the survivor).
+CREATE INDEX stories_by_merged_into ON stories(merged_into) WHERE merged_into <> 0;
 
 -- Each clustered article's story (one per article).
 CREATE TABLE story_members (

@@ -171,7 +171,8 @@ Status MergeStoryRows(SqliteDb& db, int64_t from, int64_t into, const std::strin
   {
     // Stories merged into `from` earlier now resolve to `into` directly.
     VEILLE_RETURN_IF_ERROR(
-        db.Run("UPDATE stories SET merged_into = ?2 WHERE merged_into = ?1", {from, into}));
+        db.Run("UPDATE stories SET merged_into = ?2 WHERE merged_into = ?1 AND merged_into <> 0",
+               {from, into}));
   }
   {
     // The surviving story keeps the merged one's storyline if it had none.

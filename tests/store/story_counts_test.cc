@@ -209,12 +209,13 @@ TEST_F(StoryCountsTest, VersionFourStoreIsBackfilled) {
   }
   store_.reset();
   ASSERT_TRUE(db_->Exec("DROP TABLE story_langs; DROP INDEX story_members_by_site; "
+                        "DROP INDEX stories_by_merged_into; "
                         "PRAGMA user_version = 4")
                   .ok());
   auto reopened = OpenSqliteStore(path_, StoreOptions());
   ASSERT_TRUE(reopened.ok()) << reopened.status().ToString();
   store_ = std::move(reopened).value();
-  EXPECT_EQ(*db_->QueryInt("PRAGMA user_version"), 5);
+  EXPECT_EQ(*db_->QueryInt("PRAGMA user_version"), 6);
   EXPECT_EQ(*db_->QueryInt("SELECT members FROM story_langs WHERE story_id = 1 AND lang = 'fr'"),
             3);
   // Two more English members: English now leads, as a recount says.
@@ -227,6 +228,25 @@ TEST_F(StoryCountsTest, VersionFourStoreIsBackfilled) {
   }
   EXPECT_EQ(Kept(1), Recount(1));
   EXPECT_EQ(Kept(1).lang, "en");
+}
+
+// A merge re-points the stories merged earlier into the merged one: that
+// statement must probe the merged_into index (version 6), not scan every story
+// row, or each merge costs the size of the base.
+TEST_F(StoryCountsTest, MergeRepointingUsesTheMergedIntoIndex) {
+  auto plan = db_->Prepare(
+      "EXPLAIN QUERY PLAN UPDATE stories SET merged_into = ?2 WHERE merged_into = ?1 "
+      "AND merged_into <> 0");
+  ASSERT_TRUE(plan.ok()) << plan.status().ToString();
+  std::string details;
+  for (;;) {
+    auto row = plan->Step();
+    ASSERT_TRUE(row.ok());
+    if (!*row) break;
+    details += plan->ColumnText(3) + "\n";
+  }
+  EXPECT_NE(details.find("stories_by_merged_into"), std::string::npos) << details;
+  EXPECT_EQ(details.find("SCAN stories"), std::string::npos) << details;
 }
 
 }  // namespace
