@@ -52,7 +52,9 @@ std::unique_ptr<ByteStream> NewPrefixedStream(std::string prefix, std::unique_pt
 // output fits in 32 MiB is read and decoded whole (libdeflate, the fast
 // path); any other input streams through zlib in constant memory (its state
 // plus a 64 KiB input buffer) whatever the expansion ratio. Both paths give
-// the same bytes and the same errors.
+// the same bytes, and every error comes from zlib. The whole read means the
+// first bytes of a small input arrive only once all of it has (a slow gzip
+// pipe on stdin is read to its end or to 4 MiB first).
 std::unique_ptr<ByteStream> NewGzipStream(std::unique_ptr<ByteStream> compressed);
 
 // True when `head` starts with the gzip magic bytes 1f 8b.

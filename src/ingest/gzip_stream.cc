@@ -150,8 +150,9 @@ size_t TrailerSize(std::string_view in) {
 }
 
 // Inflates every member of `in` into *out with libdeflate. Returns false,
-// with *out unspecified, when a member is damaged or truncated, or the output
-// would exceed kWholeOutputLimit: the caller then decodes with zlib.
+// with *out unspecified, when a member is damaged or truncated, carries a
+// header CRC, or the output would exceed kWholeOutputLimit: the caller then
+// decodes with zlib.
 bool InflateWhole(std::string_view in, OutputBuffer* out) {
   const std::unique_ptr<libdeflate_decompressor, DecompressorDeleter> d(
       libdeflate_alloc_decompressor());
@@ -159,6 +160,12 @@ bool InflateWhole(std::string_view in, OutputBuffer* out) {
   out->set_size(0);
   size_t pos = 0;
   while (pos < in.size()) {
+    // libdeflate skips a header CRC (FLG.FHCRC) without checking it: such a
+    // rare member goes to zlib, which does.
+    constexpr unsigned char kFlagHeaderCrc = 0x02;
+    if (in.size() - pos > 3 && (static_cast<unsigned char>(in[pos + 3]) & kFlagHeaderCrc) != 0) {
+      return false;
+    }
     // First guess: the last member's ISIZE, exact when this member is the
     // last; a guess too small is doubled (the member decoded again).
     size_t guess = std::max<size_t>({TrailerSize(in), 4 * (in.size() - pos), 64 << 10});

@@ -2,6 +2,9 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <cstring>
+#include <memory>
 #include <string>
 
 #include "test_util.h"
@@ -130,6 +133,60 @@ TEST(GzipStream, MemberLargerThanTheFirstGuessIsDecodedWhole) {
   Result<std::string> all = ReadAll(*stream, 1 << 20);
   ASSERT_TRUE(all.ok()) << all.status().ToString();
   EXPECT_EQ(*all, zeros + text + "end");
+}
+
+// A source that counts the bytes it has handed out.
+class CountingStream final : public ByteStream {
+ public:
+  CountingStream(std::string data, size_t* given) : data_(std::move(data)), given_(given) {}
+  Result<size_t> Read(char* buf, size_t n) override {
+    const size_t count = std::min({n, size_t{1} << 16, data_.size() - *given_});
+    std::memcpy(buf, data_.data() + *given_, count);
+    *given_ += count;
+    return count;
+  }
+
+ private:
+  const std::string data_;
+  size_t* const given_;
+};
+
+TEST(GzipStream, SmallInputIsReadWholeLargeInputStreams) {
+  const std::string small = Gzip(SampleText(500));
+  size_t given = 0;
+  auto fast = NewGzipStream(std::make_unique<CountingStream>(small, &given));
+  char buf[16];
+  ASSERT_TRUE(fast->Read(buf, sizeof(buf)).ok());
+  EXPECT_EQ(given, small.size());  // decoded whole before the first bytes
+
+  const std::string large = Gzip(NoiseBytes(5 << 20));
+  given = 0;
+  auto streamed = NewGzipStream(std::make_unique<CountingStream>(large, &given));
+  ASSERT_TRUE(streamed->Read(buf, sizeof(buf)).ok());
+  EXPECT_LT(given, large.size());  // zlib reads as it goes
+}
+
+// FLG.FHCRC: a CRC-16 of the header follows it. libdeflate skips it
+// unchecked, so such members must reach zlib, which checks it.
+std::string WithHeaderCrc(std::string member, bool correct) {
+  member[3] = static_cast<char>(member[3] | 0x02);
+  const uLong crc = crc32(0, reinterpret_cast<const Bytef*>(member.data()), 10);
+  const char bytes[2] = {static_cast<char>(correct ? crc & 0xFF : ~crc & 0xFF),
+                         static_cast<char>((crc >> 8) & 0xFF)};
+  return member.insert(10, bytes, 2);
+}
+
+TEST(GzipStream, HeaderCrcIsChecked) {
+  const std::string text = SampleText(20);
+  auto good = NewGzipStream(NewMemoryStream(WithHeaderCrc(Gzip(text), true)));
+  Result<std::string> all = ReadAll(*good);
+  ASSERT_TRUE(all.ok()) << all.status().ToString();
+  EXPECT_EQ(*all, text);
+  auto bad = NewGzipStream(NewMemoryStream(WithHeaderCrc(Gzip(text), false)));
+  all = ReadAll(*bad);
+  ASSERT_FALSE(all.ok());
+  EXPECT_NE(all.status().message().find("header crc mismatch"), std::string::npos)
+      << all.status().message();
 }
 
 TEST(GzipStream, TruncatedMemberIsCorruptionNamingTheMember) {
