@@ -99,6 +99,21 @@ void PairAuc(const char* name, const std::vector<ClusterDoc>& docs,
          if (a.places.terms.empty() || b.places.terms.empty()) return score(a, b);
          return score(a, b) * (0.6 + 0.4 * cluster::Cosine(a.places, b.places));
        }},
+      {"persons", [](const ClusterDoc& a,
+                     const ClusterDoc& b) { return cluster::Cosine(a.persons, b.persons); }},
+      {"score*persons",
+       [&](const ClusterDoc& a, const ClusterDoc& b) {
+         if (a.persons.terms.empty() || b.persons.terms.empty()) return score(a, b);
+         return score(a, b) * (0.6 + 0.4 * cluster::Cosine(a.persons, b.persons));
+       }},
+      {"score*pconflict",
+       [&](const ClusterDoc& a, const ClusterDoc& b) {
+         uint32_t ta = 0, tb = 0;
+         const bool conflict = cluster::Heaviest(a.persons, &ta) &&
+                               cluster::Heaviest(b.persons, &tb) &&
+                               !cluster::Carries(b.persons, ta) && !cluster::Carries(a.persons, tb);
+         return score(a, b) * (conflict ? 0.7 : 1.0);
+       }},
       {"score*top1", gated(1)},
       {"score*top3", gated(3)},
   };
@@ -132,6 +147,65 @@ void PairDiagnostics(const char* name, const std::vector<ClusterDoc>& docs,
     }
   }
   PairAuc(name, docs, pairs, options);
+}
+
+namespace {
+
+std::string Majority(const std::vector<size_t>& docs, const std::vector<std::string>& gold) {
+  std::map<std::string, int> n;
+  for (size_t d : docs) ++n[gold[d]];
+  std::string best;
+  int most = 0;
+  for (const auto& [g, c] : n) {
+    if (c > most) most = c, best = g;
+  }
+  return best + "x" + std::to_string(most) + "/" + std::to_string(docs.size());
+}
+
+}  // namespace
+
+void DecisionTrace::Record(size_t doc, const Assignment& a) {
+  std::vector<std::vector<size_t>> groups = {{doc}};
+  auto take = [&](int64_t id) {
+    auto it = members_.find(id);
+    if (it == members_.end()) return;
+    groups.push_back(std::move(it->second));
+    members_.erase(it);
+  };
+  take(a.story_id);
+  for (int64_t m : a.merged_story_ids) take(m);
+  const int kind = a.merged_story_ids.empty() ? 0 : 1;
+  size_t good = 0, bad = 0;
+  for (size_t i = 0; i < groups.size(); ++i) {
+    for (size_t j = i + 1; j < groups.size(); ++j) {
+      for (size_t x : groups[i]) {
+        for (size_t y : groups[j]) (gold_[x] == gold_[y] ? good : bad)++;
+      }
+    }
+  }
+  good_[kind] += good, bad_[kind] += bad;
+  events_[kind] += groups.size() > 1;
+  if (verbose_ && groups.size() > 1 && groups[1].size() <= 3) {
+    cluster::Centroid persons;
+    for (size_t d : groups[1]) persons.Add(docs_[d].persons);
+    std::printf("  early %s %s persons %zu/%zu cos %.2f size %zu score %.3f\n",
+                bad > 0 ? "BAD " : "good", kind ? "merge" : "join", docs_[doc].persons.terms.size(),
+                persons.size(), persons.Cosine(docs_[doc].persons), groups[1].size(), a.why.score);
+  }
+  if (verbose_ && bad > 0 && (kind == 1 || bad > good)) {
+    std::printf("  %s bad %zu good %zu doc %s:", kind ? "merge" : "join", bad, good,
+                gold_[doc].c_str());
+    for (size_t i = 1; i < groups.size(); ++i)
+      std::printf(" %s", Majority(groups[i], gold_).c_str());
+    std::printf("\n");
+  }
+  std::vector<size_t>& all = members_[a.story_id];
+  for (const auto& g : groups) all.insert(all.end(), g.begin(), g.end());
+}
+
+void DecisionTrace::Print(const char* name) const {
+  std::printf("%-8s trace joins %zu good pairs %zu bad %zu | merges %zu good pairs %zu bad %zu\n",
+              name, events_[0], good_[0], bad_[0], events_[1], good_[1], bad_[1]);
 }
 
 }  // namespace veille::eval

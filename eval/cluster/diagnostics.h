@@ -5,6 +5,7 @@
 #define VEILLE_EVAL_CLUSTER_DIAGNOSTICS_H_
 
 #include <cstddef>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -31,6 +32,26 @@ void PairAuc(const char* name, const std::vector<ClusterDoc>& docs,
 void PairDiagnostics(const char* name, const std::vector<ClusterDoc>& docs,
                      const std::vector<std::string>& gold, bool same_topic,
                      const ClusterOptions& options);
+
+// Which decisions of one replay put pairs together: joins (a doc joins a
+// story) and merges (stories fused by a doc, bridged or on change), with the
+// pairs they made within one gold story (good) and across two (bad).
+class DecisionTrace {
+ public:
+  DecisionTrace(const std::vector<ClusterDoc>& docs, const std::vector<std::string>& gold,
+                bool verbose)
+      : docs_(docs), gold_(gold), verbose_(verbose) {}
+  // Records the assignment of doc `doc` (index into gold).
+  void Record(size_t doc, const Assignment& a);
+  void Print(const char* name) const;
+
+ private:
+  const std::vector<ClusterDoc>& docs_;
+  const std::vector<std::string>& gold_;
+  bool verbose_;
+  std::map<int64_t, std::vector<size_t>> members_;
+  size_t good_[2] = {0, 0}, bad_[2] = {0, 0}, events_[2] = {0, 0};
+};
 
 }  // namespace veille::eval
 

@@ -7,6 +7,7 @@
 // (text_features.h); document frequencies are those of each dataset's texts
 // (no labels used), as the engine's DF table holds those of its base.
 // Usage: eval_cluster [--orders N] [--set name=value ...] [--only NAME] [--pairs] [--dump]
+// [--trace]
 #include <algorithm>
 #include <cstdio>
 #include <cstring>
@@ -42,6 +43,7 @@ struct Prepared {
 
 bool g_dump = false;
 bool g_pairs = false;
+bool g_trace = false;
 
 // Debug: the composition of predicted stories (gold label counts, a title each).
 void Dump(const Prepared& p, const std::vector<int64_t>& label) {
@@ -97,10 +99,13 @@ std::vector<int64_t> Engine(const Prepared& p, const std::vector<size_t>& order,
                             const ClusterOptions& options, StoryClusterer** keep = nullptr,
                             std::unique_ptr<StoryClusterer>* holder = nullptr) {
   auto c = StoryClusterer::Create(options).value();
+  DecisionTrace trace(p.docs, p.gold, g_dump);
   for (size_t i : order) {
     auto a = c->Add(p.docs[i]);
     if (!a.ok()) std::fprintf(stderr, "add: %s\n", a.status().ToString().c_str());
+    if (g_trace && a.ok()) trace.Record(i, *a);
   }
+  if (g_trace) trace.Print("trace");
   std::vector<int64_t> label(p.docs.size());
   for (size_t i = 0; i < p.docs.size(); ++i) label[i] = c->StoryOf(p.docs[i].id).value();
   if (holder != nullptr) {
@@ -128,7 +133,7 @@ std::vector<size_t> Order(const Prepared& p, uint32_t seed, int64_t window_s) {
 // share a topic (gold labels "T_sub": same T).
 void PairStats(const Prepared& p, const ClusterOptions& options) {
   std::vector<std::vector<double>> v[2];
-  v[0].resize(5), v[1].resize(5);
+  v[0].resize(6), v[1].resize(6);
   size_t with_places[2] = {0, 0};
   for (size_t i = 0; i < p.docs.size(); ++i) {
     for (size_t j = i + 1; j < p.docs.size(); ++j) {
@@ -145,11 +150,42 @@ void PairStats(const Prepared& p, const ClusterOptions& options) {
         ++with_places[same];
         v[same][4].push_back(cluster::Cosine(p.docs[i].places, p.docs[j].places));
       }
+      if (!p.docs[i].persons.terms.empty() && !p.docs[j].persons.terms.empty()) {
+        v[same][5].push_back(cluster::Cosine(p.docs[i].persons, p.docs[j].persons));
+      }
     }
   }
-  const char* names[] = {"title", "body", "entity", "score", "places"};
+  // Near the bar: how often persons disagree for same vs other-event pairs.
+  size_t near[2] = {0, 0}, both[2] = {0, 0}, conflict[2] = {0, 0}, zero[2] = {0, 0},
+         low[2] = {0, 0};
+  for (size_t i = 0; i < p.docs.size(); ++i) {
+    for (size_t j = i + 1; j < p.docs.size(); ++j) {
+      const std::string ti = p.gold[i].substr(0, p.gold[i].find('_'));
+      const std::string tj = p.gold[j].substr(0, p.gold[j].find('_'));
+      if (ti != tj) continue;
+      const int same = p.gold[i] == p.gold[j];
+      const auto parts = cluster::DocParts(p.docs[i], p.docs[j]);
+      if (cluster::CombineParts(parts, 0, options, nullptr) < 0.25) continue;
+      ++near[same];
+      const IdVector &a = p.docs[i].persons, &b = p.docs[j].persons;
+      if (a.terms.empty() || b.terms.empty()) continue;
+      ++both[same];
+      uint32_t ta = 0, tb = 0;
+      cluster::Heaviest(a, &ta), cluster::Heaviest(b, &tb);
+      conflict[same] += !cluster::Carries(b, ta) && !cluster::Carries(a, tb);
+      const double c = cluster::Cosine(a, b);
+      zero[same] += c <= 0;
+      low[same] += c < 0.2;
+    }
+  }
   for (int same = 0; same < 2; ++same) {
-    for (int k = 0; k < 5; ++k) {
+    std::printf("%s score>=0.25 n=%zu both-persons %zu top-conflict %zu cos0 %zu cos<0.2 %zu\n",
+                same ? "same" : "diff", near[same], both[same], conflict[same], zero[same],
+                low[same]);
+  }
+  const char* names[] = {"title", "body", "entity", "score", "places", "persons"};
+  for (int same = 0; same < 2; ++same) {
+    for (int k = 0; k < 6; ++k) {
       auto& x = v[same][k];
       std::sort(x.begin(), x.end());
       auto q = [&](double f) { return x.empty() ? 0 : x[static_cast<size_t>(f * (x.size() - 1))]; };
@@ -308,6 +344,10 @@ bool SetOption(ClusterOptions* o, const std::string& kv) {
     o->date_half_life_days = static_cast<int>(v);
   else if (k == "place_penalty")
     o->place_penalty = v;
+  else if (k == "person_penalty")
+    o->person_penalty = v;
+  else if (k == "person_cosine")
+    o->person_cosine = v;
   else if (k == "length_prior")
     o->length_prior = v;
   else if (k == "short_text_boost")
@@ -342,6 +382,8 @@ bool SetOption(ClusterOptions* o, const std::string& kv) {
     o->max_candidates = static_cast<int>(v);
   else if (k == "time_half_life_s")
     o->time_half_life_s = static_cast<int64_t>(v);
+  else if (k == "time_grace_prior")
+    o->time_grace_prior = v;
   else
     return false;
   return true;
@@ -363,12 +405,14 @@ int Main(int argc, char** argv) {
       g_pairs = true;
     } else if (!std::strcmp(argv[i], "--dump")) {
       g_dump = true;
+    } else if (!std::strcmp(argv[i], "--trace")) {
+      g_trace = true;
     } else if (!std::strcmp(argv[i], "--only") && i + 1 < argc) {
       only = argv[++i];
     } else {
       std::fprintf(stderr,
                    "usage: eval_cluster [--orders N] [--set name=value] [--only uci|ecb|tg|seeds] "
-                   "[--pairs] [--dump]\n");
+                   "[--pairs] [--dump] [--trace]\n");
       return 2;
     }
   }

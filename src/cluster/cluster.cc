@@ -32,6 +32,11 @@ Result<std::unique_ptr<StoryClusterer>> StoryClusterer::Create(const ClusterOpti
   if (!(options.place_penalty >= 0 && options.place_penalty <= 1)) {
     return bad("place_penalty must be in [0, 1]");
   }
+  if (!(options.person_penalty >= 0 && options.person_penalty <= 1) ||
+      !(options.person_cosine >= 0 && options.person_cosine <= 1)) {
+    return bad("person_penalty and person_cosine must be in [0, 1]");
+  }
+  if (!(options.time_grace_prior >= 0)) return bad("time_grace_prior must be >= 0");
   if (options.length_prior < 0 || options.short_text_boost < 0) {
     return bad("length_prior and short_text_boost must be >= 0");
   }

@@ -64,7 +64,7 @@ Status OnlineClusterer::Validate(const ClusterDoc& doc) const {
     return Status::InvalidInput("doc " + std::to_string(doc.id) + " already clustered");
   }
   if (!IsSorted(doc.title) || !IsSorted(doc.body) || !IsSorted(doc.entities) ||
-      !IsSorted(doc.places)) {
+      !IsSorted(doc.places) || !IsSorted(doc.persons)) {
     return Status::InvalidInput("doc " + std::to_string(doc.id) + ": vector ids not ascending");
   }
   return Status::Ok();
@@ -86,6 +86,7 @@ void OnlineClusterer::AddMember(uint32_t slot, const ClusterDoc& doc) {
   if (options_.cross_text) s.whole.Add(WholeText(doc, options_));
   s.entities.Add(doc.entities);
   s.places.Add(doc.places);
+  s.persons.Add(doc.persons);
   s.doc_ids.push_back(doc.id);
   doc_to_slot_[doc.id] = slot;
   s.touched = ++arrivals_;
@@ -165,6 +166,10 @@ SimilarityParts OnlineClusterer::StoryParts(const ClusterDoc& doc, const Story& 
     p.place_conflict = !story_top.terms.empty() && Heaviest(doc.places, &doc_top) &&
                        story.places.Cosine(IdVector{{{doc_top, 1.0f}}}) <= 0 &&
                        !Carries(doc.places, story_top.terms[0].first);
+  }
+  if (!doc.persons.terms.empty() && !story.persons.empty()) {
+    p.has_persons = true;
+    p.persons = story.persons.Cosine(doc.persons);
   }
   int32_t first = 0, last = 0, day = 0;
   if (EventDay(story, &day) && EventSpan(doc, options_.date_lead_sentences, &first, &last)) {
@@ -268,6 +273,7 @@ void OnlineClusterer::RetireOld(int64_t now) {
     s.whole = Centroid();
     s.entities = Centroid();
     s.places = Centroid();
+    s.persons = Centroid();
   }
 }
 

@@ -36,7 +36,7 @@ class OnlineClusterer final : public StoryClusterer {
     int64_t id = 0;
     bool merged = false;  // merged into another story: slot unused
     bool live = true;     // in the index (not retired)
-    Centroid title, body, entities, places;
+    Centroid title, body, entities, places, persons;
     Centroid whole;  // WholeText of the members (cross_text only)
     int64_t first = kUnknownTime, last = kUnknownTime;
     uint64_t touched = 0;  // arrivals_ when a member last joined

@@ -74,11 +74,17 @@ double CombineParts(const SimilarityParts& parts, int64_t time_gap_s, const Clus
   double place_factor = 1;
   if (parts.has_places && parts.place_conflict) place_factor = 1 - options.place_penalty;
   score *= place_factor;
+  if (parts.has_persons && options.person_penalty > 0 && options.person_cosine > 0 &&
+      parts.persons < options.person_cosine) {
+    score *= 1 - options.person_penalty * (1 - parts.persons / options.person_cosine);
+  }
   double time_factor = 1;
-  const int64_t excess = time_gap_s - options.time_grace_s;
+  double evidence = 1;
+  if (options.time_grace_prior > 0 && n > 0) evidence = std::min(1.0, n / options.time_grace_prior);
+  const double excess = static_cast<double>(time_gap_s) - evidence * options.time_grace_s;
   if (excess > 0) {
-    time_factor = std::exp2(-static_cast<double>(excess) /
-                            static_cast<double>(std::max<int64_t>(1, options.time_half_life_s)));
+    time_factor = std::exp2(
+        -excess / std::max(1.0, evidence * static_cast<double>(options.time_half_life_s)));
   }
   double date_factor = 1;
   const int64_t date_excess = static_cast<int64_t>(parts.date_gap_days) - options.date_grace_days;
@@ -166,6 +172,7 @@ ClusterDoc AsWholeText(const ClusterDoc& doc, const ClusterOptions& options) {
   out.body = WholeText(doc, options);
   out.entities = doc.entities;
   out.places = doc.places;
+  out.persons = doc.persons;
   out.dates = doc.dates;
   return out;
 }
@@ -202,6 +209,10 @@ SimilarityParts DocParts(const ClusterDoc& a, const ClusterDoc& b, const Cluster
     p.place_conflict = options.place_penalty > 0 && Heaviest(a.places, &top_a) &&
                        Heaviest(b.places, &top_b) && !Carries(b.places, top_a) &&
                        !Carries(a.places, top_b);
+  }
+  if (!a.persons.terms.empty() && !b.persons.terms.empty()) {
+    p.has_persons = true;
+    p.persons = Cosine(a.persons, b.persons);
   }
   if (!a.entities.terms.empty() && !b.entities.terms.empty()) {
     p.has_entities = true;

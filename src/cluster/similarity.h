@@ -25,6 +25,9 @@ struct SimilarityParts {
   // Each side's heaviest place is absent from the other's places (Vladivostok
   // vs Pyongyang, both also naming Russia): evidence of two events.
   bool place_conflict = false;
+  // Person cosine (ClusterDoc::persons); absent when either side names no person.
+  bool has_persons = false;
+  double persons = 0;
   // Entities on the doc's side (the smaller side for two docs).
   size_t entity_count = 0;
   // Days between the two event-date spans (0 when they overlap); absent

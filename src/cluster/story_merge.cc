@@ -19,8 +19,10 @@ namespace veille::cluster {
 bool OnlineClusterer::ShouldMerge(const Story& a, const Story& b) const {
   SimilarityParts p;
   // Terms per member (a centroid's distinct terms over its members).
+  // At least 1: members repeating the same few terms must not zero it (the
+  // length weighting would then fall back to the fixed weights).
   auto per_member = [](const Centroid& c) {
-    return c.count() > 0 ? c.size() / c.count() : c.size();
+    return std::max<size_t>(1, c.count() > 0 ? c.size() / c.count() : c.size());
   };
   if (!a.title.empty() && !b.title.empty()) {
     p.has_title = true;
@@ -47,6 +49,10 @@ bool OnlineClusterer::ShouldMerge(const Story& a, const Story& b) const {
     p.place_conflict = !top_a.terms.empty() && !top_b.terms.empty() &&
                        b.places.Cosine(top_a) <= 0 && a.places.Cosine(top_b) <= 0;
   }
+  if (!a.persons.empty() && !b.persons.empty()) {
+    p.has_persons = true;
+    p.persons = a.persons.Cosine(b.persons);
+  }
   int32_t day_a = 0, day_b = 0;
   if (EventDay(a, &day_a) && EventDay(b, &day_b)) {
     p.has_dates = true;
@@ -68,6 +74,7 @@ void OnlineClusterer::MergeInto(uint32_t into, uint32_t from) {
   a.whole.Merge(b.whole);
   a.entities.Merge(b.entities);
   a.places.Merge(b.places);
+  a.persons.Merge(b.persons);
   a.join_score_sum += b.join_score_sum;
   a.join_count += b.join_count;
   for (int32_t day : b.event_days) AddEventDay(&a, day);

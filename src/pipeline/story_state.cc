@@ -100,10 +100,13 @@ ClusterDoc ClusterDocBuilder::Build(int64_t id, int64_t time, const AnalyzedArti
   doc.time = time;
   doc.title = Weigh(features.title_terms);
   doc.body = Weigh(features.body_terms);
-  // An entity is a place when most of its resolved mentions are typed so.
-  std::map<int64_t, int> place_votes;
+  // An entity is a place (a person) when most of its resolved mentions are
+  // typed so.
+  std::map<int64_t, int> place_votes, person_votes;
   for (const EntityMention& m : features.entities.mentions) {
-    if (m.entity_id != 0) place_votes[m.entity_id] += m.kind == EntityKind::kPlace ? 1 : -1;
+    if (m.entity_id == 0) continue;
+    place_votes[m.entity_id] += m.kind == EntityKind::kPlace ? 1 : -1;
+    person_votes[m.entity_id] += m.kind == EntityKind::kPerson ? 1 : -1;
   }
   for (const auto& [entity, mentions] : entities) {
     auto it = entity_df_.find(entity);
@@ -115,9 +118,14 @@ ClusterDoc ClusterDocBuilder::Build(int64_t id, int64_t time, const AnalyzedArti
     if (vote != place_votes.end() && vote->second > 0) {
       doc.places.terms.emplace_back(static_cast<uint32_t>(entity), static_cast<float>(w));
     }
+    const auto person = person_votes.find(entity);
+    if (person != person_votes.end() && person->second > 0) {
+      doc.persons.terms.emplace_back(static_cast<uint32_t>(entity), static_cast<float>(w));
+    }
   }
   Normalize(&doc.entities.terms);
   Normalize(&doc.places.terms);
+  Normalize(&doc.persons.terms);
   for (const DateMention& d : features.dates) doc.dates.push_back(ToSpan(d));
   return doc;
 }

@@ -169,6 +169,53 @@ TEST(CrossTextTest, HeadlineMeetsArticleBody) {
   EXPECT_GT(whole.terms[2].second, 0);
 }
 
+// Time evidence by length: a day and a half apart, two headlines (6 terms)
+// are far beyond their shortened grace, two full articles (600 terms) are
+// still within theirs.
+TEST(CombinePartsTest, ShortTextsDecayFaster) {
+  ClusterOptions o;
+  o.time_grace_s = 36 * 3600;
+  o.time_half_life_s = 48 * 3600;
+  o.time_grace_prior = 64;
+  SimilarityParts p;
+  p.has_title = true;
+  p.title = 0.5;
+  p.terms = 6;
+  const int64_t gap = 30 * 3600;
+  Explanation why;
+  CombineParts(p, gap, o, &why);
+  const double e = 6.0 / 64;
+  EXPECT_NEAR(why.time_factor, std::exp2(-(gap - e * o.time_grace_s) / (e * o.time_half_life_s)),
+              1e-9);
+  EXPECT_LT(why.time_factor, 0.02);
+  p.has_body = true, p.body = 0.5, p.terms = 600;
+  CombineParts(p, gap, o, &why);
+  EXPECT_DOUBLE_EQ(why.time_factor, 1.0);  // >= 64 terms: the full 36 h
+  o.time_grace_prior = 0;                  // off: the fixed grace for both
+  p.has_body = false, p.terms = 6;
+  CombineParts(p, gap, o, &why);
+  EXPECT_DOUBLE_EQ(why.time_factor, 1.0);
+}
+
+// Persons: disjoint protagonists lower the score in proportion to how far
+// their cosine lies below person_cosine; shared ones, or none named, do not.
+TEST(CombinePartsTest, DifferentPersonsLowerTheScore) {
+  ClusterDoc a, b;
+  a.id = 1, b.id = 2;
+  a.title = b.title = Vec({{1, 1}, {2, 1}});
+  a.persons = Vec({{10, 1}});
+  b.persons = Vec({{11, 1}});
+  ClusterOptions o;
+  const double off = CombineParts(DocParts(a, b, o), 0, o, nullptr);
+  o.person_penalty = 0.3;
+  o.person_cosine = 0.2;
+  EXPECT_NEAR(CombineParts(DocParts(a, b, o), 0, o, nullptr), off * 0.7, 1e-9);
+  b.persons = Vec({{10, 1}, {11, 1}});  // cosine 0.71: no penalty
+  EXPECT_NEAR(CombineParts(DocParts(a, b, o), 0, o, nullptr), off, 1e-9);
+  b.persons = {};
+  EXPECT_NEAR(CombineParts(DocParts(a, b, o), 0, o, nullptr), off, 1e-9);
+}
+
 TEST(OptionsTest, RejectsBadEvidenceOptions) {
   ClusterOptions o;
   o.date_half_life_days = 0;
@@ -178,6 +225,12 @@ TEST(OptionsTest, RejectsBadEvidenceOptions) {
   EXPECT_FALSE(StoryClusterer::Create(o).ok());
   o = ClusterOptions();
   o.place_penalty = 1.5;
+  EXPECT_FALSE(StoryClusterer::Create(o).ok());
+  o = ClusterOptions();
+  o.person_penalty = -0.1;
+  EXPECT_FALSE(StoryClusterer::Create(o).ok());
+  o = ClusterOptions();
+  o.time_grace_prior = -1;
   EXPECT_FALSE(StoryClusterer::Create(o).ok());
   EXPECT_TRUE(StoryClusterer::Create(ClusterOptions()).ok());
 }
