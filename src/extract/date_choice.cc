@@ -1,7 +1,10 @@
 #include "extract/date_choice.h"
 
 #include <array>
+#include <chrono>
+#include <cstdlib>
 #include <initializer_list>
+#include <optional>
 #include <utility>
 
 #include "extract/text_date.h"
@@ -62,6 +65,30 @@ bool PageOffset(const MetadataInputs& in, const JsonLdFacts& json, int* minutes)
     if (TrailingOffset(*raw, minutes) && *minutes != 0) return true;
   }
   return false;
+}
+
+// Whole days between the dates that start two normalised times
+// ("YYYY-MM-DD..."); a large number when either does not start with a date.
+int DaysApart(std::string_view a, std::string_view b) {
+  const auto days = [](std::string_view t) -> std::optional<std::chrono::sys_days> {
+    if (t.size() < 10 || t[4] != '-' || t[7] != '-') return std::nullopt;
+    const auto num = [&](size_t at, size_t n) {
+      int v = 0;
+      for (size_t i = at; i < at + n; ++i) {
+        if (t[i] < '0' || t[i] > '9') return -1;
+        v = v * 10 + (t[i] - '0');
+      }
+      return v;
+    };
+    const std::chrono::year_month_day ymd{std::chrono::year{num(0, 4)},
+                                          std::chrono::month{static_cast<unsigned>(num(5, 2))},
+                                          std::chrono::day{static_cast<unsigned>(num(8, 2))}};
+    if (!ymd.ok()) return std::nullopt;
+    return std::chrono::sys_days{ymd};
+  };
+  const auto da = days(a), db = days(b);
+  if (!da || !db) return 1 << 20;
+  return std::abs(static_cast<int>((*da - *db).count()));
 }
 
 }  // namespace
@@ -136,8 +163,23 @@ std::string ChoosePublished(const MetadataInputs& in, const JsonLdFacts& json,
       in.lone_date_in_content ? std::string_view(in.lone_date) : std::string_view();
   const std::string_view time_in_day =
       in.time_in_content ? std::string_view(time_date) : std::string_view();
-  const std::array<std::string_view, 5> seen_dates = {in.headline_date, time_in_day, in.text_date,
-                                                      lone_in, title_date};
+  // What readers see, and whether it may confirm any modification time: a
+  // dateline found anywhere (often a header's "today") and the title's date
+  // confirm a modification only within a day of the publication (a time
+  // stored across a UTC midnight, a same-day fix), or an old article edited
+  // today would be dated today.
+  struct Seen {
+    std::string_view day;
+    bool confirms_modified;
+  };
+  const auto near_publication = [&](std::string_view time) {
+    return first_published.size() < 10 || DaysApart(first_published, time) <= 1;
+  };
+  const std::array<Seen, 5> seen_dates = {{{in.headline_date, true},
+                                           {time_in_day, true},
+                                           {in.text_date, false},
+                                           {lone_in, true},
+                                           {title_date, false}}};
   const std::array<std::string, 9> declared_times = {
       ValidTime(json.date_published),
       ValidTime(meta_article),
@@ -149,13 +191,19 @@ std::string ChoosePublished(const MetadataInputs& in, const JsonLdFacts& json,
       updated(in.itemprop_modified),
       ValidTime(url_date.empty() ? page_url_date : url_date)};
   const std::string meta_date_time = ValidTime(meta_date);
-  for (const std::string_view seen : seen_dates) {
-    if (seen.size() != 10) continue;
-    for (const std::string& time : declared_times) {
-      if (time.size() >= 10 && std::string_view(time).substr(0, 10) == seen) return time;
+  constexpr size_t kFirstModified = 5, kLastModified = 7;  // in declared_times
+  for (const Seen& seen : seen_dates) {
+    if (seen.day.size() != 10) continue;
+    for (size_t t = 0; t < declared_times.size(); ++t) {
+      const std::string& time = declared_times[t];
+      if (!seen.confirms_modified && t >= kFirstModified && t <= kLastModified &&
+          !near_publication(time)) {
+        continue;
+      }
+      if (time.size() >= 10 && std::string_view(time).substr(0, 10) == seen.day) return time;
     }
   }
-  for (const std::string_view seen : {seen_dates[0], seen_dates[1], seen_dates[3]}) {
+  for (const std::string_view seen : {seen_dates[0].day, seen_dates[1].day, seen_dates[3].day}) {
     if (seen.size() == 10 && meta_date_time.size() >= 10 &&
         std::string_view(meta_date_time).substr(0, 10) == seen) {
       return meta_date_time;

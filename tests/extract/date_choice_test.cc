@@ -84,6 +84,20 @@ TEST(DateChoice, DatelineConfirmsAModifiedTimeAcrossAUtcMidnight) {
   EXPECT_EQ(ResolveMetadata(in, "").published.substr(0, 10), "2021-11-05");
 }
 
+TEST(DateChoice, HeaderTodayDoesNotConfirmALateModification) {
+  // An old article edited today, on a page whose header shows today's date:
+  // the dateline may be anywhere, so it confirms no modification weeks after
+  // the publication.
+  MetadataInputs in;
+  in.json_ld = {R"({"@type":"NewsArticle","datePublished":"2026-10-02T08:00:00Z",)"
+                R"("dateModified":"2026-11-28T06:00:00Z"})"};
+  in.text_date = "2026-11-28";
+  EXPECT_EQ(ResolveMetadata(in, "").published, "2026-10-02T08:00:00Z");
+  // Shown under the headline, the same date is the one readers were given.
+  in.headline_date = "2026-11-28";
+  EXPECT_EQ(ResolveMetadata(in, "").published, "2026-11-28T06:00:00Z");
+}
+
 TEST(DateChoice, ModificationBeforeThePublicationConfirmsNothing) {
   MetadataInputs in;
   in.meta = {{"article:published_time", "2022-12-25T11:00:02+00:00"},
