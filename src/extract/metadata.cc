@@ -10,6 +10,7 @@
 #include "extract/json_ld.h"
 #include "extract/text_date.h"
 #include "extract/text_util.h"
+#include "extract/title_labels.h"
 
 namespace veille::extract {
 namespace {
@@ -149,15 +150,18 @@ void MetadataCollector::Visit(const DomNode& element, bool in_content) {
     AppendLowered(element, "itemprop", &names);
     if (level == 1 && after_h1_ < 0 && !NamesHidden(names)) after_h1_ = kHeadlineDateSpan;
     const bool title_class = NamesTitle(names);
+    // A widget's heading ("widget-title") heads a sidebar box, never the page.
     const bool wanted =
-        !NamesHidden(names) &&
+        !NamesHidden(names) && names.find("widget") == std::string::npos &&
         (level == 1 || ((title_class || in_content) && h2_seen_ < kMaxSubHeadlines));
     if (wanted && in.headlines.size() < kMaxHeadlines) {
       if (level > 1) ++h2_seen_;
-      std::string text = HeadlineText(element);
-      if (!text.empty()) {
-        in.headlines.push_back(
-            {std::move(text), level, in_content, title_class, IsHomeLinkHeading(element)});
+      bool kicker_cut = false;
+      std::string text = HeadlineText(element, &kicker_cut);
+      // A layout label ("Quicklinks", "Hauptinhalt") names no content.
+      if (!text.empty() && !IsLayoutLabel(text)) {
+        in.headlines.push_back({std::move(text), level, in_content, title_class,
+                                IsHomeLinkHeading(element), kicker_cut});
       }
     }
   } else if (tag == "script") {

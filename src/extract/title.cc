@@ -1,5 +1,6 @@
 #include "extract/title.h"
 
+#include <algorithm>
 #include <array>
 
 #include "extract/dom_util.h"
@@ -32,31 +33,45 @@ std::string ClassAndId(const DomNode& element) {
 
 // Whether lowercased class/id names a kicker drawn inside a headline.
 bool NamesKicker(std::string_view names) {
-  return ContainsAny(names,
-                     {"dachzeile", "kicker", "topline", "overline", "roofline", "eyebrow", "topic",
-                      "subtitle", "spitzmarke", "supertitle", "pretitle", "pre-title", "rubric"});
+  return ContainsAny(
+      names, {"dachzeile", "kicker", "topline", "overline", "roofline", "eyebrow", "topic",
+              "subtitle", "spitzmarke", "supertitle", "pretitle", "pre-title", "rubric", "toptitle",
+              "top-title", "titleheader", "title-header", "title_header"});
 }
 
-void AppendWithoutKickers(const DomNode& node, std::string* out) {
+// Appends the text of `node` without its kicker children; `*cut` is set
+// when one had text.
+void AppendWithoutKickers(const DomNode& node, std::string* out, bool* cut) {
   for (DomNode child = node.first_child(); child; child = child.next_sibling()) {
     if (child.is_text()) {
       out->append(child.text());
       out->push_back(' ');
-    } else if (child.is_element() && !NamesKicker(ClassAndId(child))) {
-      AppendWithoutKickers(child, out);
+    } else if (child.is_element()) {
+      const std::string names = ClassAndId(child);
+      if (NamesHidden(names)) continue;  // "<span class=visuallyhidden>Headline:</span>"
+      if (!NamesKicker(names)) {
+        AppendWithoutKickers(child, out, cut);
+      } else {
+        *cut |= !NodeText(child).empty();
+      }
     }
   }
 }
 
-// A descendant (two levels at most) whose class names the headline itself.
+// A descendant (two levels at most) whose class names the headline itself:
+// the last such child of the shallowest level that has one (a kicker that
+// also names a title, "titleheader", comes before the headline).
 DomNode HeadlinePart(const DomNode& heading, int depth) {
+  DomNode last;
   for (DomNode child = heading.first_child(); child; child = child.next_sibling()) {
     if (!child.is_element()) continue;
     const std::string names = ClassAndId(child);
-    if (NamesTitle(names) && !NamesKicker(names)) return child;
-    if (depth > 0) {
-      if (DomNode part = HeadlinePart(child, depth - 1)) return part;
-    }
+    if (NamesTitle(names) && !NamesKicker(names)) last = child;
+  }
+  if (last || depth == 0) return last;
+  for (DomNode child = heading.first_child(); child; child = child.next_sibling()) {
+    if (!child.is_element()) continue;
+    if (DomNode part = HeadlinePart(child, depth - 1)) return part;
   }
   return DomNode();
 }
@@ -82,6 +97,34 @@ std::string MatchKey(std::string_view s) {
     }
   }
   return key;
+}
+
+// Whether two long match keys differ by a typo at most (two byte edits:
+// "ll Climate Clock ..." in the <h1>, "Il Climate Clock ..." in og:title).
+bool NearlyEqual(std::string_view a, std::string_view b) {
+  constexpr size_t kMinKey = 20;
+  constexpr size_t kMaxKey = 400;
+  constexpr size_t kMaxEdits = 2;
+  if (a.size() < kMinKey || b.size() < kMinKey || a.size() > kMaxKey || b.size() > kMaxKey ||
+      (a.size() > b.size() ? a.size() - b.size() : b.size() - a.size()) > kMaxEdits) {
+    return false;
+  }
+  // Levenshtein distance, one row at a time.
+  std::vector<size_t> row(b.size() + 1);
+  for (size_t j = 0; j <= b.size(); ++j) row[j] = j;
+  for (size_t i = 1; i <= a.size(); ++i) {
+    size_t diagonal = row[0];
+    row[0] = i;
+    size_t best = row[0];
+    for (size_t j = 1; j <= b.size(); ++j) {
+      const size_t up = row[j];
+      row[j] = std::min({up + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
+      diagonal = up;
+      best = std::min(best, row[j]);
+    }
+    if (best > kMaxEdits) return false;
+  }
+  return row[b.size()] <= kMaxEdits;
 }
 
 bool NamesSite(std::string_view part, std::string_view site, std::string_view host) {
@@ -114,7 +157,7 @@ int Agreement(std::string_view h, std::string_view other, bool loose) {
   const std::string a = MatchKey(h);
   const std::string b = MatchKey(other);
   if (a.empty() || b.empty()) return 0;
-  if (a == b) return 3;
+  if (a == b || NearlyEqual(a, b)) return 3;
   const std::string& shorter = a.size() <= b.size() ? a : b;
   const std::string& longer = a.size() <= b.size() ? b : a;
   if (shorter.size() * 2 >= longer.size() && longer.find(shorter) != std::string::npos) return 2;
@@ -128,18 +171,87 @@ int Agreement(std::string_view h, std::string_view other, bool loose) {
   return loose && a.size() >= kMinLooseKey && b.find(a) != std::string::npos ? 1 : 0;
 }
 
+// Whether `s` ends with a closing quotation mark (ASCII or typographic).
+bool EndsWithQuote(std::string_view s) {
+  while (!s.empty() && s.back() == ' ') s.remove_suffix(1);
+  for (const std::string_view quote :
+       {"\"", "'", "\xE2\x80\x9C", "\xE2\x80\x9D", "\xE2\x80\x99", "\xC2\xBB", "\xC2\xAB"}) {
+    if (s.ends_with(quote)) return true;
+  }
+  return false;
+}
+
 // The headline, or the declared title that is its end when the headline is
 // drawn after its kicker ("Tunesien" + "Große Aufgaben für die neue
 // Regierung" vs og:title "Große Aufgaben für die neue Regierung").
+// A headline that leads in with a quotation and a colon ("\"Pure Leere\":
+// Marita Kramer verpasst ...") is whole as written: the quote is part of
+// it, where a topic word ("Nordkorea: ...") is a kicker.
 std::string WithoutKicker(const Headline& h, const DeclaredTitles& declared, std::string_view site,
                           std::string_view host) {
   const std::string h_key = MatchKey(h.text);
   for (const std::string_view candidate : {declared.meta, declared.json_ld}) {
     const std::string title = StripSiteFromTitle(candidate, site, host);
     const std::string key = MatchKey(title);
-    if (!key.empty() && key.size() < h_key.size() && h_key.ends_with(key)) return title;
+    if (!key.empty() && key.size() < h_key.size() && h_key.ends_with(key)) {
+      for (size_t colon = h.text.find(':'); colon != std::string::npos;
+           colon = h.text.find(':', colon + 1)) {
+        if (EndsWithQuote(std::string_view(h.text).substr(0, colon)) &&
+            MatchKey(std::string_view(h.text).substr(colon + 1)) == key) {
+          return h.text;
+        }
+      }
+      return title;
+    }
   }
   return h.text;
+}
+
+// The parts of a declared title between its separators ("Site - Section »
+// Story" -> "Site", "Section", "Story").
+std::vector<std::string_view> TitleParts(std::string_view title) {
+  std::vector<std::string_view> parts;
+  while (!title.empty()) {
+    size_t cut = std::string_view::npos;
+    size_t width = 0;
+    for (const std::string_view sep : kSeparators) {
+      const size_t at = title.find(sep);
+      if (at < cut) {
+        cut = at;
+        width = sep.size();
+      }
+    }
+    parts.push_back(title.substr(0, cut));
+    if (cut == std::string_view::npos) break;
+    title.remove_prefix(cut + width);
+  }
+  return parts;
+}
+
+// A headline `h` that a declared title shows as a breadcrumb's section,
+// followed by another visible headline ("Neuigkeiten » Die Events der
+// letzten Zeit", the <h1> "Neuigkeiten" over the <h2> "Die Events der
+// letzten Zeit"): that other headline is the title. A logo (a home link)
+// after the story ("Post | Blog name") is not. Null otherwise.
+const Headline* AfterSection(const Headline& h, const std::vector<Headline>& headlines,
+                             const std::array<std::string, 3>& declared) {
+  const std::string key = MatchKey(h.text);
+  for (const std::string& d : declared) {
+    const std::vector<std::string_view> parts = TitleParts(d);
+    for (size_t i = 0; i + 1 < parts.size(); ++i) {
+      if (MatchKey(parts[i]) != key) continue;
+      const std::string next = MatchKey(parts[i + 1]);
+      // A section's name is shorter than a story's title ("Story / Politik"
+      // is the story before its section).
+      for (const Headline& other : headlines) {
+        if (&other != &h && !other.home_link && next.size() > key.size() &&
+            MatchKey(other.text) == next) {
+          return &other;
+        }
+      }
+    }
+  }
+  return nullptr;
 }
 
 // The declared title that completes an agreeing headline `text`: one a
@@ -153,9 +265,14 @@ std::string Completed(std::string text, const std::array<std::string, 3>& declar
   constexpr size_t kMinKey = 10;
   const std::string key = MatchKey(text);
   if (key.size() < kMinKey) return text;
+  // A declared title equal to the headline confirms it as it is (another,
+  // shorter one is then an SEO cut, not the headline without its dateline).
+  for (const std::string& d : declared) {
+    if (MatchKey(d) == key) return text;
+  }
   for (const std::string& d : declared) {
     const std::string d_key = MatchKey(d);
-    if (d_key.size() < kMinKey || d_key == key) continue;
+    if (d_key.size() < kMinKey) continue;
     if (text.ends_with(':') && d.size() > text.size() && d.starts_with(text)) {
       bool more = false;  // a separator after the headline: a site or section name, not its end
       for (const std::string_view sep : kSeparators) {
@@ -203,25 +320,48 @@ bool IsHomeLinkHeading(const DomNode& heading) {
 }
 
 bool NamesHidden(std::string_view names) {
-  return ContainsAny(names,
-                     {"hidden", "sr-only", "screen-reader", "visually", "offscreen", "aural"});
+  if (ContainsAny(names, {"hidden", "sr-only", "screen-reader", "visually", "offscreen", "aural",
+                          "invisible", "text-hide"})) {
+    return true;
+  }
+  // The bare utility class "hide" (class="hide"), not "hide-on-mobile".
+  size_t i = 0;
+  while (i < names.size()) {
+    size_t j = names.find(' ', i);
+    if (j == std::string_view::npos) j = names.size();
+    if (names.substr(i, j - i) == "hide") return true;
+    i = j + 1;
+  }
+  return false;
 }
 
 bool NamesTitle(std::string_view names) {
+  // A widget's title ("widgettitle", "widget-title") heads a sidebar box.
   return ContainsAny(names, {"title", "headline", "heading"}) &&
-         !ContainsAny(names, {"subtitle", "site-", "logo", "brand", "nav", "menu"});
+         !ContainsAny(names, {"subtitle", "site-", "logo", "brand", "nav", "menu", "widget"});
 }
 
-std::string HeadlineText(const DomNode& heading) {
+std::string HeadlineText(const DomNode& heading, bool* kicker_cut) {
+  bool cut = false;
+  if (kicker_cut == nullptr) kicker_cut = &cut;
+  *kicker_cut = false;
   const std::string whole = NodeText(heading);
   if (const DomNode part = HeadlinePart(heading, 1)) {
     std::string text = NodeText(part);
-    if (!text.empty() && text.size() < whole.size()) return text;
+    if (!text.empty() && text.size() < whole.size()) {
+      // Only a kicker, not a mere separator, counts as set apart.
+      *kicker_cut = MatchKey(whole).size() > MatchKey(text).size();
+      return text;
+    }
   }
   std::string text;
-  AppendWithoutKickers(heading, &text);
+  AppendWithoutKickers(heading, &text, kicker_cut);
   text = CollapseWhitespace(text);
-  return text.empty() ? whole : text;
+  if (text.empty()) {
+    *kicker_cut = false;
+    return whole;
+  }
+  return text;
 }
 
 namespace {
@@ -294,6 +434,23 @@ std::string ChooseTitleRaw(const std::vector<Headline>& headlines, const Declare
     }
     return nullptr;
   };
+  // A headline whose markup sets its kicker apart says which words are the
+  // headline ("<span class=subline>Vanlife in Schweden</span> <span
+  // class=headline>Skandinavien im Wohnmobil erleben</span>"): it wins when
+  // a declared title confirms it.
+  // <h1>s first; a headline cut short ("...", "…") is a teaser's.
+  for (const int level : {1, 2}) {
+    for (const Headline& h : headlines) {
+      if (!h.kicker_cut || h.level != level || h.home_link || h.text.size() > kMaxHeadlineChars ||
+          h.text.ends_with("...") || h.text.ends_with("\xE2\x80\xA6") ||
+          NamesSite(h.text, site, host)) {
+        continue;
+      }
+      for (const std::string& d : stripped) {
+        if (Agreement(h.text, d, false) >= 2) return Completed(h.text, stripped);
+      }
+    }
+  }
   for (int pass = 0; pass < 4; ++pass) {
     for (const int strength : {3, 2}) {
       if (const Headline* h = find(pass, strength)) {
@@ -303,6 +460,7 @@ std::string ChooseTitleRaw(const std::vector<Headline>& headlines, const Declare
   }
   for (int pass = 0; pass < 4; ++pass) {
     if (const Headline* h = find(pass, 1)) {
+      if (const Headline* story = AfterSection(*h, headlines, stripped)) return story->text;
       return Completed(WithoutKicker(*h, declared, site, host), stripped);
     }
   }

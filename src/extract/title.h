@@ -21,6 +21,7 @@ struct Headline {
   bool in_content = false;   // inside content the cleaner kept (not a header/nav/aside)
   bool title_class = false;  // class/id/itemprop names a title ("entry-title", "headline")
   bool home_link = false;    // all its text is a link to the site's home page (a logo)
+  bool kicker_cut = false;   // its markup set a kicker apart, and HeadlineText left it out
 };
 
 // The heading's text, white space collapsed, without a kicker drawn inside
@@ -29,8 +30,11 @@ struct Headline {
 // ("dachzeile", "kicker", "topline", "overline", "eyebrow", "topic-label",
 // "subtitle") are left out otherwise.
 // <h1><span class=dachzeile>Datenleck</span> <span class=headline>Daten
-// gehackt</span></h1> -> "Daten gehackt".
-std::string HeadlineText(const DomNode& heading);
+// gehackt</span></h1> -> "Daten gehackt". Of several title-named
+// children, the last is the headline (a kicker is drawn above it:
+// <span class=titleheader>Kicker</span><span class=title>Headline</span>).
+// `*kicker_cut`, when given, tells whether markup set a kicker apart.
+std::string HeadlineText(const DomNode& heading, bool* kicker_cut = nullptr);
 
 // Whether all the heading's text is one link to the home page ("/",
 // "https://host/", "index.html"): a blog's name drawn as its logo.
@@ -50,7 +54,9 @@ struct DeclaredTitles {
   std::string_view title_tag;  // <title>
 };
 
-// Chooses the title (see the file comment). Order: a headline (in-content
+// Chooses the title (see the file comment). First, a headline whose markup
+// sets its kicker apart (kicker_cut) and that agrees with a declared title:
+// the page says which words are the headline. Then a headline (in-content
 // <h1>s, other <h1>s, title-class <h2>/<h3>, in-content <h2>s) that agrees
 // with a declared title, compared on letters and digits (an in-content
 // headline also agrees when a declared title contains it); else the first

@@ -214,6 +214,13 @@ TEST(Title, HeadlineCutAtAColonOrFollowedByItsDateline) {
   in.headlines = {
       {"Zuschauerrückkehr bei den Proficlubs der Region 02.02.2022 • HVW-Verband", 1, true}};
   EXPECT_EQ(ResolveMetadata(in, "").title, "Zuschauerrückkehr bei den Proficlubs der Region");
+  // A headline another declared title states whole is not cut to a shorter
+  // (SEO-truncated) <title>.
+  in.meta = {{"og:title", "Streik bei der Bahn: GDL kündigt Ausstand ab 10.01.2024 an"}};
+  in.title_tag = "Streik bei der Bahn: GDL kündigt Ausstand ab";
+  in.headlines = {{"Streik bei der Bahn: GDL kündigt Ausstand ab 10.01.2024 an", 1, true}};
+  EXPECT_EQ(ResolveMetadata(in, "").title,
+            "Streik bei der Bahn: GDL kündigt Ausstand ab 10.01.2024 an");
 }
 
 }  // namespace
