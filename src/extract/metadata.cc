@@ -196,14 +196,18 @@ void MetadataCollector::Visit(const DomNode& element, bool in_content) {
   // The dateline under a headline ("Handball Schweiz • 02.02.2022", "Datum:
   // 26. Januar 2022", "Pressemitteilung vom 25. Januar 2022 | Berlin ...")
   // often has no class naming it: read the elements that follow the first
-  // visible <h1>, a short one whole, a longer one only where it starts.
+  // visible <h1>, a short one whole, a longer one only where it starts, and
+  // not a paragraph (a lead starting "On Thursday, 27.11., ..." dates the
+  // event, often the day before the article).
   if (in.headline_date.empty() && after_h1_ > 0 && tag != "h1" && element.has_children() &&
       tag != "script" && tag != "style") {
     --after_h1_;
     bool whole = false;
     const std::string text = TextPrefix(element, kMaxDatelineChars, &whole);
-    in.headline_date = FindDateInDateline(
-        whole ? std::string_view(text) : std::string_view(text).substr(0, kDatelineLeadChars));
+    if (whole || tag != "p") {
+      in.headline_date = FindDateInDateline(
+          whole ? std::string_view(text) : std::string_view(text).substr(0, kDatelineLeadChars));
+    }
   }
   // A date standing alone in a small element ("<span>06.12.2022</span>",
   // "<em>01.11.2023 11:35</em>"): the last resort, the first one in kept
