@@ -190,6 +190,43 @@ bool IsCreditOrPostMeta(std::string_view folded) {
 
 namespace {
 
+// Headings that open the section after a story: further reading, more from
+// the site, sources and contacts ("Weitere Informationen", "Zum
+// Weiterlesen", "Related", "Pour aller plus loin", "Más información").
+constexpr auto kCloserPhrases = std::to_array<std::string_view>(
+    {// fr
+     "pour aller plus loin", "pour en savoir plus", "plus d'informations", "à lire aussi",
+     "a lire aussi", "lire aussi", "sur le même sujet", "dans la même rubrique", "voir aussi",
+     // en
+     "related", "further reading", "more from", "more stories", "more on", "read more", "see also",
+     "recommended", "you may also like", "you might also like",
+     // de
+     "weitere informationen", "weitere infos", "weitere themen", "weitere beiträge",
+     "weitere artikel", "weitere tipps", "zum weiterlesen", "weiterführende", "mehr zum thema",
+     "mehr zu", "mehr von", "mehr aus", "mehr infos", "empfohlene beiträge", "empfohlene artikel",
+     "entdecke weitere", "entdecken sie weitere", "das könnte sie auch interessieren",
+     "das könnte dich auch interessieren", "auch interessant", "ähnliche beiträge",
+     "ähnliche artikel", "verwandte artikel", "lesen sie auch", "zusatzinformationen",
+     // es, it
+     "más información", "mas información", "noticias relacionadas", "te puede interesar",
+     "lea también", "lee también", "ulteriori informazioni", "leggi anche", "articoli correlati",
+     "potrebbe interessarti"});
+
+constexpr size_t kMaxCloserBytes = 60;
+
+}  // namespace
+
+bool IsSectionCloser(std::string_view folded) {
+  const std::string_view label = TrimLabel(folded);
+  if (label.empty() || label.size() > kMaxCloserBytes) return false;
+  for (const std::string_view phrase : kCloserPhrases) {
+    if (StartsWithWord(label, phrase)) return true;
+  }
+  return false;
+}
+
+namespace {
+
 // Substrings of class/id that mark furniture. Short, ambiguous cues ("ad",
 // "pub", "nav") are matched as whole tokens instead (see kTokenCues).
 constexpr auto kAttributeCues = std::to_array<std::string_view>(

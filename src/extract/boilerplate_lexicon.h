@@ -31,6 +31,12 @@ PhraseCue ClassifyLine(std::string_view folded);
 // text it may be glued to the story's last sentence.
 bool IsCreditOrPostMeta(std::string_view folded);
 
+// True when `folded` (FoldForMatch() of a heading or "...:" label) opens the
+// section that follows a story rather than a part of it: further reading,
+// more from the site ("Weitere Informationen", "Zum Weiterlesen", "Related",
+// "Pour aller plus loin", "Más información"). Short labels only.
+bool IsSectionCloser(std::string_view folded);
+
 // True when `lowered` (an element's class, id, role and aria-label, lowercased
 // and joined by spaces) names a non-content element: sharing, comments,
 // related links, newsletter, cookies, ads, menus, breadcrumbs...

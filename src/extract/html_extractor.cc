@@ -16,8 +16,13 @@
 // Example: <article><p>long, sentence, ...</p><p>another, ...</p></article>
 // <div class=teasers><p><a>Other story</a></p></div>: the article scores ~8,
 // the teaser div ~0 (all links), so only the two paragraphs are returned.
-// Short text in a leaf table cell is data and kept; headings and "...:"
-// labels left at the end with no body text after them are dropped.
+// Short text in a leaf table cell is data and kept, linked text too when the
+// table is mostly plain text; headings and "...:" labels left at the end
+// with no body text after them are dropped, and a heading that opens the
+// after-story section ("Weitere Informationen", "Related") ends the text
+// unless a long paragraph follows it. A standfirst set apart from the body
+// (in the article's header, or a long sibling heading) joins it. Soft
+// hyphens are removed.
 // Fallback: below options.min_article_chars, every kept paragraph of the
 // body (a short brief, or a page that is one flat div); still below, a
 // second cleaning that keeps the elements only named like furniture, and
@@ -43,6 +48,7 @@ constexpr double kSiblingScoreRatio = 0.2;  // siblings scoring this share of th
 constexpr double kMinSiblingScore = 10;
 constexpr uint32_t kLongSiblingChars = 80;  // a sibling <p> this long joins if link-poor
 constexpr double kLongSiblingMaxLinkDensity = 0.25;
+constexpr uint32_t kMinProseAfterCloser = 200;  // a paragraph this long goes on with the story
 
 double LinkDensity(uint32_t link_chars, uint32_t chars) {
   return chars == 0 ? 0.0 : static_cast<double>(link_chars) / chars;
@@ -69,8 +75,10 @@ int32_t ClimbToWholeArticle(const PageBlocks& page, int32_t best) {
   constexpr double kWrapperShare = 0.05;
   const std::vector<Block>& blocks = page.blocks;
   std::vector<double> good(blocks.size(), 0.0);
+  std::vector<double> headings(blocks.size(), 0.0);  // subheading text, per subtree
   for (const Paragraph& p : page.paragraphs) {
     const BlockKind kind = blocks[p.block].kind;
+    if (kind == BlockKind::kHeading) headings[p.block] += p.chars;
     if (p.chars >= kMinScoredChars && kind != BlockKind::kTitle &&
         LinkDensity(p.link_chars, p.chars) < kGoodMaxLinkDensity) {
       good[p.block] += p.chars;
@@ -78,16 +86,65 @@ int32_t ClimbToWholeArticle(const PageBlocks& page, int32_t best) {
   }
   for (size_t i = blocks.size(); i-- > 1;) {
     if (blocks[i].parent >= 0) good[blocks[i].parent] += good[i];
+    if (blocks[i].parent >= 0) headings[blocks[i].parent] += headings[i];
   }
   int32_t accepted = best;
   for (int32_t up = blocks[best].parent; up >= 0; up = blocks[up].parent) {
     const double gain = good[up] - good[accepted];
     const double added = static_cast<double>(blocks[up].text_chars) - blocks[accepted].text_chars;
-    if (added <= kWrapperShare * blocks[accepted].text_chars) continue;  // a wrapper
+    // A wrapper, or a section adding only its subheading ("Die Kritik").
+    const double added_headings = headings[up] - headings[accepted];
+    if (added - added_headings <= kWrapperShare * blocks[accepted].text_chars) continue;
     if (gain < kClimbMinGoodShare * added) break;
     if (gain >= kClimbMinGain * good[accepted]) accepted = up;
   }
   return accepted;
+}
+
+// A standfirst (lead, chapô, "intro", "excerpt") often sits apart from the
+// body's container: in the article's <header> under the title, or in a box
+// of its own before the body, so the choice leaves it out. Walking back from
+// the article's first paragraph over the short lines between (title, date,
+// byline, caption: at most kMaxGapParagraphs lines, kMaxGapChars in all),
+// the first prose paragraph (kLongSiblingChars+, link-poor, ending a
+// sentence) joins when it
+// lies near the article in the tree: under the chosen block's ancestor at
+// most kMaxLevelsUp above it. A teaser of another story further up the page
+// is cut off by the gap; one in a far-off rail, by the tree distance.
+void JoinStandfirst(const PageBlocks& page, int32_t best, std::vector<char>* selected) {
+  constexpr int kMaxGapParagraphs = 6;
+  constexpr uint32_t kMaxGapChars = 300;
+  constexpr int kMaxLevelsUp = 3;
+  const std::vector<Block>& blocks = page.blocks;
+  // The first paragraph inside a selected subtree.
+  std::vector<char> inside(blocks.size(), 0);
+  for (size_t i = 0; i < blocks.size(); ++i) {
+    inside[i] = (*selected)[i] || (blocks[i].parent >= 0 && inside[blocks[i].parent]);
+  }
+  size_t first = 0;
+  while (first < page.paragraphs.size() && !inside[page.paragraphs[first].block]) ++first;
+  if (first == page.paragraphs.size()) return;
+  int32_t top = best;
+  for (int up = 0; up < kMaxLevelsUp && blocks[top].parent >= 0; ++up) top = blocks[top].parent;
+  uint32_t gap_chars = 0;
+  for (size_t k = first, gap = 0; k-- > 0 && gap <= kMaxGapParagraphs; ++gap) {
+    const Paragraph& p = page.paragraphs[k];
+    if (p.chars < kLongSiblingChars || blocks[p.block].kind == BlockKind::kTitle) {
+      gap_chars += p.chars;
+      if (gap_chars > kMaxGapChars) return;
+      continue;
+    }
+    if (LinkDensity(p.link_chars, p.chars) >= kLongSiblingMaxLinkDensity) return;
+    if (!blocks[p.block].leaf) return;  // text loose in a container of other blocks
+    if (!EndsSentence(p.text)) return;  // a link's URL, a label, a truncated teaser
+    for (int32_t b = p.block; b >= 0; b = blocks[b].parent) {
+      if (b == top) {
+        (*selected)[p.block] = 1;
+        return;
+      }
+    }
+    return;
+  }
 }
 
 // Marks the blocks whose subtrees hold the article (see the essay above).
@@ -138,14 +195,33 @@ bool SelectArticle(const PageBlocks& page, std::vector<char>* selected) {
     const Block& b = blocks[i];
     const double density = LinkDensity(b.link_chars, b.text_chars);
     bool join = voted[i] && score[i] >= threshold;
-    if (!join && b.kind == BlockKind::kParagraph && last_paragraph[i] >= 0) {
+    if (!join && (b.kind == BlockKind::kParagraph || b.kind == BlockKind::kHeading) &&
+        last_paragraph[i] >= 0) {
       join = b.text_chars > kLongSiblingChars
                  ? density < kLongSiblingMaxLinkDensity
                  : density == 0 && EndsSentence(page.paragraphs[last_paragraph[i]].text);
     }
     if (join) (*selected)[i] = 1;
   }
+  JoinStandfirst(page, best, selected);
   return true;
+}
+
+// Soft hyphens (U+00AD, &shy;) only mark where a browser may break a word:
+// invisible unless it does, so "Ita&shy;li&shy;ens" reads "Italiens". Left
+// in, they split the word for search, matching and deduplication.
+void RemoveSoftHyphens(std::string* s) {
+  size_t at = s->find("\xC2\xAD");
+  if (at == std::string::npos) return;
+  size_t out = at;
+  for (size_t i = at; i < s->size(); ++i) {
+    if ((*s)[i] == '\xC2' && i + 1 < s->size() && (*s)[i + 1] == '\xAD') {
+      ++i;
+      continue;
+    }
+    (*s)[out++] = (*s)[i];
+  }
+  s->resize(out);
 }
 
 // Appends the pieces of one paragraph (split at double <br>) to `*out`.
@@ -156,6 +232,7 @@ void AppendParagraph(std::string_view text, std::string* out) {
     if (end == std::string_view::npos) end = text.size();
     std::string piece(text.substr(start, end - start));
     std::replace(piece.begin(), piece.end(), '\n', ' ');
+    RemoveSoftHyphens(&piece);
     piece = CollapseWhitespace(piece);
     const std::string folded = piece.empty() ? std::string() : FoldForMatch(piece);
     if (!piece.empty() && ClassifyLine(folded) == PhraseCue::kNone && !IsCreditOrPostMeta(folded)) {
@@ -180,6 +257,19 @@ bool IsLabel(BlockKind kind, const Paragraph& p) {
   return s.ends_with(':');
 }
 
+// A leaf table cell in a table (the row's parent: tbody or table) that is
+// mostly unlinked text: a data table whose cells link to what they name (a
+// recipe's ingredients linked to the products, beside their amounts). Its
+// link text is data, kept like the other cells; a table that is mostly
+// links (a menu laid out as a table) is not.
+bool IsLinkedDataCell(const PageBlocks& page, const Block& b) {
+  if (!b.cell || !b.leaf || b.parent < 0) return false;
+  const int32_t table = page.blocks[b.parent].parent;
+  if (table < 0) return false;
+  const Block& t = page.blocks[table];
+  return LinkDensity(t.link_chars, t.text_chars) <= kMaxParagraphLinkDensity;
+}
+
 // The text of the paragraphs inside marked subtrees (`marked` per block;
 // all blocks when empty). Loose text in a container (not in a p, li, h...)
 // shorter than `min_loose_chars` must end a sentence to count: a bare date or
@@ -198,18 +288,38 @@ std::string JoinParagraphs(const PageBlocks& page, const std::vector<char>& mark
   }
   std::string out;
   *body_end = 0;
+  size_t closer = std::string::npos;  // where the first closing heading starts
   for (const Paragraph& p : page.paragraphs) {
     if (!inside[p.block] || page.blocks[p.block].kind == BlockKind::kTitle) continue;
-    if (LinkDensity(p.link_chars, p.chars) > kMaxParagraphLinkDensity) continue;
     const Block& b = page.blocks[p.block];
+    if (LinkDensity(p.link_chars, p.chars) > kMaxParagraphLinkDensity &&
+        !IsLinkedDataCell(page, b)) {
+      continue;
+    }
     if (b.kind == BlockKind::kContainer && !(b.cell && b.leaf) && p.chars < min_loose_chars &&
         !EndsSentence(p.text)) {
       continue;
     }
     const size_t before = out.size();
+    const bool label = IsLabel(b.kind, p);
     AppendParagraph(p.text, &out);
-    if (out.size() > before && !IsLabel(b.kind, p)) *body_end = out.size();
+    if (out.size() > before && !label) *body_end = out.size();
+    if (label) {
+      if (closer == std::string::npos && IsSectionCloser(FoldForMatch(p.text))) closer = before;
+    } else if (closer != std::string::npos && out.size() > before &&
+               p.chars >= kMinProseAfterCloser &&
+               LinkDensity(p.link_chars, p.chars) < kLongSiblingMaxLinkDensity) {
+      // Prose after it: the heading titled a box inside the story (a
+      // "Related" box between two paragraphs), and the story goes on.
+      closer = std::string::npos;
+    }
   }
+  // The section a closing heading opens ("Weitere Informationen", "Related")
+  // is links, sources and contacts, not the story: cut there, when the
+  // heading comes after most of the text (one near the top is a page's
+  // table of contents or an "About" box, not the end of a story).
+  if (closer != std::string::npos && closer >= *body_end / 2)
+    *body_end = std::min(*body_end, closer);
   return out;
 }
 

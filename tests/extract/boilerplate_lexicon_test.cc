@@ -43,6 +43,21 @@ TEST(BoilerplateLexicon, PromptPhraseAnywhereInAShortLine) {
   EXPECT_EQ(ClassifyLine("un texte sans rien de tel"), PhraseCue::kNone);
 }
 
+// Headings that open the section after a story, in several languages; not
+// a heading that only starts alike, nor a long line.
+TEST(BoilerplateLexicon, SectionCloserHeadings) {
+  EXPECT_TRUE(IsSectionCloser("weitere informationen:"));
+  EXPECT_TRUE(IsSectionCloser("zum weiterlesen"));
+  EXPECT_TRUE(IsSectionCloser("related"));
+  EXPECT_TRUE(IsSectionCloser("pour aller plus loin"));
+  EXPECT_TRUE(IsSectionCloser("más información"));
+  EXPECT_FALSE(IsSectionCloser("relativ teuer"));
+  EXPECT_FALSE(IsSectionCloser("mehrheit im stadtrat"));
+  EXPECT_FALSE(IsSectionCloser("die kritik"));
+  EXPECT_FALSE(IsSectionCloser(
+      "weitere informationen zum haushalt der stadt gibt es bei der verwaltung im rathaus"));
+}
+
 TEST(BoilerplateLexicon, CreditAndPostMetaLinesWhenShort) {
   EXPECT_EQ(IsCreditOrPostMeta("foto: ingo pertramer"), true);
   EXPECT_EQ(IsCreditOrPostMeta("(quelle: deutscher jagdverband)"), true);

@@ -129,5 +129,109 @@ TEST(HtmlExtractorRules, SecondLookWhenCleaningLeftNothing) {
   EXPECT_THAT(text, Not(HasSubstr("Politik")));
 }
 
+// Soft hyphens (&shy;) are invisible break hints: "Ita&shy;li&shy;ens" reads
+// "Italiens" in the text; visible hyphens stay.
+TEST(HtmlExtractorRules, RemovesSoftHyphensKeepsHyphens) {
+  const std::string html = "<html><body><article>" + Body() +
+                           "<p>Die Wei&shy;ne Ita&shy;li&shy;ens, neben Ba\xC2\xADro\xC2\xADlo, "
+                           "gelten als Mussolini-Erbe, sagte ein Sprecher am Montag.</p>"
+                           "</article></body></html>";
+  const std::string text = Extract(html);
+  EXPECT_THAT(text, HasSubstr("Die Weine Italiens, neben Barolo, gelten als Mussolini-Erbe"));
+  EXPECT_THAT(text, Not(HasSubstr("\xC2\xAD")));
+}
+
+// In a data table that is mostly plain text, a cell whose text is a link (an
+// ingredient linked to its product) is data and kept; a table that is all
+// links (a menu laid out as a table) is not.
+TEST(HtmlExtractorRules, KeepsLinkedCellsOfDataTablesDropsLinkTables) {
+  const std::string html =
+      "<html><body><article>" + Body() +
+      "<table><tr><td>250 g</td><td><a href=/p/1>Weizenmehl Type 405</a></td></tr>"
+      "<tr><td>1 Päckchen</td><td><a href=/p/2>Vanillin-Zucker</a></td></tr>"
+      "<tr><td>125 ml</td><td>Milch, lauwarm und frisch</td></tr></table>"
+      "<table><tr><td><a href=/a>Startseite</a></td><td><a href=/b>Rezepte</a></td></tr>"
+      "</table></article></body></html>";
+  const std::string text = Extract(html);
+  EXPECT_THAT(text, HasSubstr("1 Päckchen\n\nVanillin-Zucker"));
+  EXPECT_THAT(text, Not(HasSubstr("Startseite")));
+}
+
+// A long heading beside the article's container (a standfirst set as <h2>,
+// without final period) joins it like a long sibling paragraph; a short
+// linked heading there does not.
+TEST(HtmlExtractorRules, LongSiblingHeadingJoinsShortLinkedHeadingDoesNot) {
+  const std::string html =
+      "<html><body><div class=story><h2>Warum der Stadtrat den Haushalt beschlossen hat und was "
+      "er für Schulen, Bäder und Bibliotheken bedeutet</h2><div class=byline>Von Anna Muster"
+      "</div><div class=date>3. Mai 2023, 10:15 Uhr</div><div class=text>" +
+      Body() + "</div><h2><a href=/more>Mehr Nachrichten</a></h2></div></body></html>";
+  const std::string text = Extract(html);
+  EXPECT_THAT(text,
+              HasSubstr("für Schulen, Bäder und Bibliotheken bedeutet\n\n" + std::string(kPara1)));
+  EXPECT_THAT(text, Not(HasSubstr("Mehr Nachrichten")));
+}
+
+// A standfirst in the article's header, apart from the body's container and
+// past the title, byline and date, joins the text; a teaser of another story
+// far off in the tree does not, nor a long line that is no sentence (a URL).
+TEST(HtmlExtractorRules, JoinsNearbyStandfirstNotFarTeasers) {
+  const std::string lead =
+      "Nach einer langen Debatte hat der Stadtrat den Haushalt beschlossen, die Opposition "
+      "spricht von einem schwarzen Tag für die Schulen.";
+  const std::string header =
+      "<header><h1>Haushalt im Stadtrat beschlossen</h1><div class=meta><a href=/autor>Anna "
+      "Muster</a></div><div class=date>3. Mai 2023</div><p class=lead>" +
+      lead + "</p></header>";
+  const std::string html = "<html><body><main><article>" + header + "<div class=body>" + Body() +
+                           "</div></article></main></body></html>";
+  EXPECT_THAT(Extract(html), HasSubstr(lead + "\n\n" + kPara1));
+
+  const std::string teaser =
+      "Die neue Schwimmhalle im Westen der Stadt öffnet im Herbst, teilte die Verwaltung am "
+      "Freitag nach langen Verzögerungen mit.";
+  const std::string far =
+      "<html><body><div class=top><div><div><div><h3><a href=/s>Schwimmhalle: Eröffnung im "
+      "Herbst</a></h3><p>" +
+      teaser +
+      "</p><ul><li><a href=/t>Alle Meldungen aus der Verwaltung</a></li><li><a href=/u>Mehr "
+      "aus dem Westen der Stadt</a></li></ul></div></div></div></div><div class=page><div "
+      "class=grid><div class=col><article>"
+      "<div class=body>" +
+      Body() + "</div></article></div></div></div></body></html>";
+  EXPECT_THAT(Extract(far), Not(HasSubstr("Schwimmhalle")));
+
+  const std::string url =
+      "<html><body><main><article><header><h1>Haushalt beschlossen</h1><div>Von Anna Muster | "
+      "3. Mai 2023</div><p>https://www.example.org/politik/stadtrat/"
+      "haushalt-2023-beschlossen-schulen-baeder-bibliotheken-100.html</p></header>"
+      "<div class=body>" +
+      Body() + "</div></article></main></body></html>";
+  EXPECT_THAT(Extract(url), Not(HasSubstr("example.org")));
+}
+
+// A heading that opens the section after a story ("Weitere Informationen",
+// "Related") ends the text when nothing long follows it: contacts and
+// sources go. A "Related" box between two long paragraphs does not end it.
+TEST(HtmlExtractorRules, SectionCloserHeadingEndsTheStory) {
+  const std::string html =
+      "<html><body><article>" + Body() +
+      "<h3>Weitere Informationen</h3><p>Pressestelle der Stadt, Telefon 0123 45678.</p>"
+      "<p>Rathausplatz 1, 12345 Musterstadt.</p></article></body></html>";
+  const std::string text = Extract(html);
+  EXPECT_THAT(text, EndsWith(kPara3));
+  EXPECT_THAT(text, Not(HasSubstr("Pressestelle")));
+
+  const std::string long_para =
+      "Der Kämmerer rechnet trotz allem damit, dass die Stadt im kommenden Jahr, anders als in "
+      "den Jahren zuvor, ohne neue Kredite auskommt, weil die Gewerbesteuer kräftig gestiegen "
+      "ist und weil mehrere große Bauprojekte auf das übernächste Jahr verschoben wurden.";
+  const std::string inline_box =
+      "<html><body><article>" + Body() +
+      "<h3>Related</h3><ul><li><a href=/x>Haushalt 2022: die Zahlen</a></li></ul><p>" + long_para +
+      "</p></article></body></html>";
+  EXPECT_THAT(Extract(inline_box), EndsWith(long_para));
+}
+
 }  // namespace
 }  // namespace veille::extract
