@@ -329,13 +329,16 @@ size_t CodePoints(std::string_view s) {
 }
 
 // The article's text: the chosen subtrees' paragraphs, or below
-// `min_article_chars` every kept paragraph of the page.
-std::string SelectText(const PageBlocks& page, size_t min_loose, size_t min_article_chars) {
+// `min_article_chars` every kept paragraph of the page when `fallback`
+// (else "").
+std::string SelectText(const PageBlocks& page, size_t min_loose, size_t min_article_chars,
+                       bool fallback = true) {
   std::vector<char> selected(page.blocks.size(), 0);
   std::string text;
   size_t body_end = 0;
   if (SelectArticle(page, &selected)) text = JoinParagraphs(page, selected, min_loose, &body_end);
   if (CodePoints(text) < min_article_chars) {
+    if (!fallback) return "";
     text = JoinParagraphs(page, /*marked=*/{}, min_loose, &body_end);
   }
   text.resize(body_end);  // trailing labels
@@ -358,17 +361,28 @@ HtmlExtraction ExtractHtml(std::string_view utf8_html, const ExtractOptions& opt
 
   const size_t min_loose = options.min_paragraph_chars;
   result.text = SelectText(page, min_loose, options.min_article_chars);
-  if (CodePoints(result.text) >= options.min_article_chars) return result;
+  // Below a quarter of the minimum the first look found no article; a short
+  // article (a brief) is between that and the minimum, and stays as found.
+  if (CodePoints(result.text) >= options.min_article_chars / 4) return result;
   // Second look: the cleaning may have dropped the article with a wrapper
   // named like furniture (a theme's "sidebar-layout" or "meta" around the
   // post, a page parsed into an unclosed <header> or <nav>). Keep the cued
   // elements and choose again; the scoring's link density still sets menus
   // aside. Only pages left with (almost) nothing pay for this second walk.
+  // Only a chosen container counts (every kept paragraph of a page whose
+  // furniture is kept would be footer, cookie and comment text), and it must
+  // hold what the first look found: a short brief is not traded for the
+  // comments under it.
   PageBlocks relaxed;
   MetadataCollector unused;
   CleanDom(root, &relaxed, &unused, CuedElements::kKeep);
-  std::string second = SelectText(relaxed, min_loose, options.min_article_chars);
-  if (CodePoints(second) >= options.min_article_chars) result.text = std::move(second);
+  std::string second =
+      SelectText(relaxed, min_loose, options.min_article_chars, /*fallback=*/false);
+  const std::string_view first_paragraph =
+      std::string_view(result.text).substr(0, result.text.find("\n\n"));
+  if (!second.empty() && second.find(first_paragraph) != std::string::npos) {
+    result.text = std::move(second);
+  }
   return result;
 }
 

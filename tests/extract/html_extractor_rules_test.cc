@@ -129,6 +129,24 @@ TEST(HtmlExtractorRules, SecondLookWhenCleaningLeftNothing) {
   EXPECT_THAT(text, Not(HasSubstr("Politik")));
 }
 
+// A legitimately short article (a brief) stays as it is: the second look
+// neither adds the footer, cookie notice and comments around it nor trades
+// it for them.
+TEST(HtmlExtractorRules, ShortBriefIsNotTradedForFurniture) {
+  const std::string brief =
+      "Die Feuerwehr hat am Morgen einen Brand in einer Lagerhalle im Gewerbegebiet gelöscht; "
+      "verletzt wurde niemand.";
+  const std::string html = "<html><body><article><h1>Brand gelöscht</h1><p>" + brief +
+                           "</p></article><div class=comments><p>" + kPara1 + "</p><p>" + kPara2 +
+                           "</p></div><div class=cookie-banner><p>" + kPara3 +
+                           "</p></div><footer><p>" + kPara2 + "</p></footer></body></html>";
+  const std::string text = Extract(html);
+  EXPECT_THAT(text, HasSubstr(brief));
+  EXPECT_THAT(text, Not(HasSubstr(kPara1)));
+  EXPECT_THAT(text, Not(HasSubstr(kPara2)));
+  EXPECT_THAT(text, Not(HasSubstr(kPara3)));
+}
+
 // Soft hyphens (&shy;) are invisible break hints: "Ita&shy;li&shy;ens" reads
 // "Italiens" in the text; visible hyphens stay.
 TEST(HtmlExtractorRules, RemovesSoftHyphensKeepsHyphens) {
