@@ -13,17 +13,6 @@
 namespace veille::extract {
 namespace {
 
-// The first non-empty content of a meta tag among `keys`, in key order.
-template <size_t N>
-std::string MetaValue(const MetadataInputs& in, const std::array<const char*, N>& keys) {
-  for (const char* key : keys) {
-    for (const auto& [name, content] : in.meta) {
-      if (name == key && !content.empty()) return content;
-    }
-  }
-  return "";
-}
-
 // `candidate` as a valid time in the page's calendar (see LocalIsoTime), or "".
 std::string ValidTime(std::string_view candidate) {
   if (candidate.empty()) return "";

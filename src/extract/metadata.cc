@@ -255,17 +255,6 @@ void MetadataCollector::ReadLoneDate(const DomNode& element, bool in_content) {
 
 namespace {
 
-// The first non-empty content of a meta tag among `keys`, in key order.
-template <size_t N>
-std::string MetaValue(const MetadataInputs& in, const std::array<const char*, N>& keys) {
-  for (const char* key : keys) {
-    for (const auto& [name, content] : in.meta) {
-      if (name == key && !content.empty()) return content;
-    }
-  }
-  return "";
-}
-
 // A byline's name without its lead-in: "Par Joanne Massard" -> "Joanne Massard".
 std::string StripBylinePrefix(std::string_view text) {
   for (const std::string_view prefix : {"par ", "by ", "von ", "por ", "di ", "door "}) {

@@ -7,6 +7,7 @@
 #ifndef VEILLE_EXTRACT_METADATA_H_
 #define VEILLE_EXTRACT_METADATA_H_
 
+#include <array>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -41,6 +42,18 @@ struct MetadataInputs {
   std::string lone_date;      // "YYYY-MM-DD": the first element whose short text is a date
   bool lone_date_in_content = false;
 };
+
+// The first non-empty content of a meta tag of `in` among `keys`, in key
+// order; "" when none.
+template <size_t N>
+std::string MetaValue(const MetadataInputs& in, const std::array<const char*, N>& keys) {
+  for (const char* key : keys) {
+    for (const auto& [name, content] : in.meta) {
+      if (name == key && !content.empty()) return content;
+    }
+  }
+  return "";
+}
 
 class MetadataCollector {
  public:

@@ -132,10 +132,13 @@ bool HasGzipMagic(std::string_view head) {
 }
 
 Status ReadHead(ByteStream& stream, size_t n, std::string* out) {
-  out->assign(n, '\0');
+  // Grown as bytes come: a caller may allow far more than a stream holds
+  // (the gzip reader asks for 4 MiB of a page's few KiB).
+  out->clear();
   size_t have = 0;
   while (have < n) {
-    Result<size_t> got = stream.Read(out->data() + have, n - have);
+    out->resize(std::min(n, std::max<size_t>(64 << 10, 2 * have)));
+    Result<size_t> got = stream.Read(out->data() + have, out->size() - have);
     if (!got.ok()) {
       out->resize(have);
       return got.status();

@@ -211,30 +211,12 @@ class GzipStream final : public ByteStream {
  private:
   void Start() {
     std::string in;
-    const Status read = ReadUpTo(kWholeInputLimit + 1, &in);
+    const Status read = ReadHead(*source_, kWholeInputLimit + 1, &in);
     if (read.ok() && in.size() <= kWholeInputLimit && InflateWhole(in, &whole_)) return;
     whole_ = OutputBuffer();
     // zlib re-reads what was read, then the rest (or the source's error).
     streaming_ =
         std::make_unique<ZlibGzipStream>(NewPrefixedStream(std::move(in), std::move(source_)));
-  }
-
-  // Reads source_ until `limit` bytes or its end into *out, growing *out as
-  // the bytes come (a page's few KiB are not given a limit-sized buffer).
-  Status ReadUpTo(size_t limit, std::string* out) {
-    size_t have = 0;
-    while (have < limit) {
-      out->resize(std::min(limit, std::max<size_t>(64 << 10, 2 * have)));
-      Result<size_t> got = source_->Read(out->data() + have, out->size() - have);
-      if (!got.ok()) {
-        out->resize(have);
-        return got.status();
-      }
-      if (*got == 0) break;
-      have += *got;
-    }
-    out->resize(have);
-    return Status::Ok();
   }
 
   std::unique_ptr<ByteStream> source_;

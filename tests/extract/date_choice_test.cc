@@ -10,10 +10,13 @@
 #include "extract/json_ld.h"
 #include "extract/metadata.h"
 #include "extract/text_date.h"
+#include "extract_pages.h"
 #include "veille/extract.h"
 
 namespace veille {
 namespace {
+
+using testing_pages::MustExtract;
 
 using extract::ChoosePublished;
 using extract::DateInTitle;
@@ -29,16 +32,6 @@ const char kBody[] =
     "pour son premier sommet avec le président Vladimir Poutine.</p>"
     "<p>Les deux hommes doivent évoquer le programme nucléaire de Pyongyang, les sanctions "
     "internationales et la coopération économique entre leurs deux pays.</p>";
-
-Article MustExtract(const std::string& html) {
-  RawDocument doc;
-  doc.input = "page.html";
-  doc.format = DocFormat::kHtml;
-  doc.bytes = html;
-  Result<Article> a = Extract(doc, ExtractOptions{});
-  EXPECT_TRUE(a.ok()) << a.status().ToString();
-  return a.ok() ? std::move(a).value() : Article{};
-}
 
 TEST(TextDate, DatelinesMayWriteTwoDigitYears) {
   EXPECT_EQ(FindDateInDateline("28.01.22 / 0 Kommentare"), "2022-01-28");

@@ -6,10 +6,13 @@
 
 #include "extract/metadata.h"
 #include "extract/text_date.h"
+#include "extract_pages.h"
 #include "veille/extract.h"
 
 namespace veille {
 namespace {
+
+using testing_pages::MustExtract;
 
 using extract::FindDateInText;
 using extract::Headline;
@@ -21,17 +24,6 @@ const char kBody[] =
     "pour son premier sommet avec le président Vladimir Poutine.</p>"
     "<p>Les deux hommes doivent évoquer le programme nucléaire de Pyongyang, les sanctions "
     "internationales et la coopération économique entre leurs deux pays.</p>";
-
-Article MustExtract(const std::string& html, const std::string& url = "") {
-  RawDocument doc;
-  doc.input = "page.html";
-  doc.format = DocFormat::kHtml;
-  doc.bytes = html;
-  doc.url = url;
-  Result<Article> a = Extract(doc, ExtractOptions{});
-  EXPECT_TRUE(a.ok()) << a.status().ToString();
-  return a.ok() ? std::move(a).value() : Article{};
-}
 
 TEST(TextDate, ReadsWrittenDatesInSeveralLanguages) {
   EXPECT_EQ(FindDateInText("Publié le jeudi 25 avril 2019 à 10h"), "2019-04-25");
