@@ -119,23 +119,35 @@ std::string RepairPass(std::string_view s, bool* changed) {
   return out;
 }
 
-// Every run starts with one of U+00C2..U+00F4, encoded C3 82..C3 B4.
-// Double-encoded UTF-8 always shows a Latin-1 lead-byte character (U+00C2 to
-// U+00F4, encoded C3 82..C3 B4) directly followed by a character that stands
-// for a continuation byte: U+0080..U+00BF (lead byte C2 or C3) or one of
-// windows-1252's 0x80..0x9F characters (lead bytes C5, C6, CB, E2). Correct
-// accented text ("été": C3 A9 74) almost never has that shape, so this cheap
-// scan lets most pages skip the repair passes.
+// True when the n characters from s[j] each stand for a UTF-8 continuation
+// byte in windows-1252 (80..BF): U+0080..U+00BF, or one of the characters
+// windows-1252 puts at 0x80..0x9F.
+bool ContinuationRun(std::string_view s, size_t j, int n) {
+  for (int k = 0; k < n; ++k) {
+    if (j >= s.size()) return false;
+    const Utf8Step step = DecodeUtf8Step(s, j);
+    if (!step.ok) return false;
+    const int b = internal::UnicodeToCp1252(step.cp);
+    if (b < 0x80 || b > 0xBF) return false;
+    j += step.len;
+  }
+  return true;
+}
+
+// Whether a repair pass could change anything: every run starts with one of
+// U+00C2..U+00F4 (encoded C3 82..C3 B4) followed by as many characters
+// standing for continuation bytes as that lead byte announces (ReadRun's
+// shape without its plausibility tests). Correct accented text almost never
+// has that shape ("été": C3 A9 74; French "é" before a no-break space, C3 A9
+// C2 A0, announces three bytes and is followed by a space), so most pages
+// skip the repair passes.
 bool MayHoldMojibake(std::string_view s) {
   for (size_t i = s.find('\xC3'); i != std::string_view::npos && i + 2 < s.size();
        i = s.find('\xC3', i + 1)) {
-    const auto next = static_cast<unsigned char>(s[i + 1]);
-    if (next < 0x82 || next > 0xB4) continue;
-    const auto after = static_cast<unsigned char>(s[i + 2]);
-    if (after == 0xC2 || after == 0xC3 || after == 0xC5 || after == 0xC6 || after == 0xCB ||
-        after == 0xE2) {
-      return true;
-    }
+    const auto lead = static_cast<unsigned char>(s[i + 1]);  // U+00C2..U+00F4 is C3 82..C3 B4
+    if (lead < 0x82 || lead > 0xB4) continue;
+    const int continuations = lead < 0xA0 ? 1 : (lead < 0xB0 ? 2 : 3);
+    if (ContinuationRun(s, i + 2, continuations)) return true;
   }
   return false;
 }
