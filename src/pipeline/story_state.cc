@@ -252,15 +252,15 @@ Status StoryState::Add(int64_t article_id, const Article& article, const Analyze
   // A new revision of a placed article stays in its story; the story is
   // re-summarised from the new text.
   if (Result<int64_t> story = clusterer_->StoryOf(article_id); story.ok()) {
-    articles_.erase(article_id);
+    articles_.Erase(article_id);
     touched_.insert(*story);
-    summarized_.erase(*story);  // its summary may quote the old text
+    summarized_[*story] = kRedo;  // its summary may quote the old text
     return Status::Ok();
   }
   if (Result<StoryMember> placed = store_.GetStoryMember(article_id); placed.ok()) {
-    articles_.erase(article_id);  // placed before, outside the restored window
+    articles_.Erase(article_id);  // placed before, outside the restored window
     touched_.insert(placed->story_id);
-    summarized_.erase(placed->story_id);
+    summarized_[placed->story_id] = kRedo;
     return Status::Ok();
   } else if (placed.status().code() != StatusCode::kNotFound) {
     return placed.status();
@@ -289,7 +289,7 @@ Status StoryState::Add(int64_t article_id, const Article& article, const Analyze
     touched_.erase(from);
     summarized_.erase(from);
     waiting_.erase(from);
-    summarized_.erase(a.story_id);  // its summary lacks the merged members
+    summarized_[a.story_id] = kRedo;  // its summary lacks the merged members
   }
   touched_.insert(a.story_id);
   SummaryArticle sa;
@@ -311,12 +311,7 @@ Status StoryState::Add(int64_t article_id, const Article& article, const Analyze
   return Status::Ok();
 }
 
-void StoryState::Remember(SummaryArticle article) {
-  constexpr size_t kMaxArticles = 20000;
-  if (articles_.size() >= kMaxArticles) articles_.clear();
-  const int64_t id = article.id;
-  articles_.insert_or_assign(id, std::move(article));
-}
+void StoryState::Remember(SummaryArticle article) { articles_.Put(std::move(article)); }
 
 namespace {
 
@@ -368,13 +363,12 @@ Status StoreSummary(Store& store, Summarizer& summarizer, int64_t story_id) {
 
 Result<const SummaryArticle*> StoryState::MemberArticle(const StoryMemberView& member) {
   const int64_t id = member.member.article_id;
-  if (auto it = articles_.find(id); it != articles_.end()) {
-    it->second.copy_of = member.original_id;  // a later original can re-link it
-    return &it->second;
+  if (SummaryArticle* cached = articles_.Find(id); cached != nullptr) {
+    cached->copy_of = member.original_id;  // a later original can re-link it
+    return cached;
   }
   VEILLE_ASSIGN_OR_RETURN(SummaryArticle sa, LoadSummaryArticle(store_, member));
-  Remember(std::move(sa));
-  return &articles_.at(id);
+  return articles_.Put(std::move(sa));
 }
 
 Status StoryState::Summarize(int64_t story_id) {
@@ -394,7 +388,16 @@ Status StoryState::SummarizeIfChanged(int64_t story_id) {
   constexpr int64_t kAlwaysSummarized = 32;
   constexpr double kResummarizeGrowth = 1.25;
   VEILLE_ASSIGN_OR_RETURN(const StoryRow row, store_.GetStory(story_id));
-  const auto last = summarized_.find(story_id);
+  auto last = summarized_.find(story_id);
+  if (last == summarized_.end() && row.article_count > kAlwaysSummarized &&
+      !row.summary_json.empty()) {
+    // First touched in this process: the stored summary says how many
+    // members it covers (a summary over more members than the story has now
+    // is redone).
+    Result<StorySummary> stored = ParseSummaryJson(row.summary_json);
+    if (stored.ok() && stored->article_count > 0 && stored->article_count <= row.article_count)
+      last = summarized_.emplace(story_id, stored->article_count).first;
+  }
   const bool due = row.article_count <= kAlwaysSummarized || row.summary_json.empty() ||
                    last == summarized_.end() ||
                    static_cast<double>(row.article_count) >=
@@ -404,10 +407,11 @@ Status StoryState::SummarizeIfChanged(int64_t story_id) {
     return Status::Ok();
   }
   VEILLE_RETURN_IF_ERROR(Summarize(story_id));
-  // Bounded in a long-running process: a story forgotten here is simply
-  // summarised again at its next change.
+  // Bounded in a long-running process: a story forgotten here falls back to
+  // its stored summary's count (the ones to redo are kept).
   constexpr size_t kMaxTracked = 200000;
-  if (summarized_.size() >= kMaxTracked) summarized_.clear();
+  if (summarized_.size() >= kMaxTracked)
+    std::erase_if(summarized_, [](const auto& e) { return e.second != kRedo; });
   summarized_[story_id] = row.article_count;
   waiting_.erase(story_id);
   return Status::Ok();

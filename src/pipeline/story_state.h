@@ -14,9 +14,10 @@
 // Summaries. A touched story is re-summarised at Flush when it has at most
 // kAlwaysSummarized members (every member of a small story is in its
 // summary), when it has no summary (new, or cleared by a merge or removal),
-// when this process has not summarised it yet, when it absorbed a merged
-// story or a member was revised, or when it grew by at least a quarter
-// (kResummarizeGrowth) since its summary in this process. Otherwise its new
+// when it absorbed a merged story or a member was revised, or when it grew by
+// at least a quarter (kResummarizeGrowth) since its last summary (as known in
+// this process, else as the stored summary's article_count says: a new
+// process does not redo every big story it touches). Otherwise its new
 // members wait: a big story is re-summarised O(log n) times as it grows to n
 // members, so the summary work per article stays flat, and its stored
 // summary lacks at most a fifth of its members (the story row's counts are
@@ -33,6 +34,7 @@
 #include <utility>
 #include <vector>
 
+#include "pipeline/member_cache.h"
 #include "veille/analyze.h"
 #include "veille/cluster.h"
 #include "veille/config.h"
@@ -141,6 +143,8 @@ class StoryState {
   Result<const SummaryArticle*> MemberArticle(const StoryMemberView& member);
   void Remember(SummaryArticle article);
 
+  static constexpr size_t kMaxCachedArticles = 20000;
+
   const StoryOptions options_;
   Store& store_;
   const EntityRegistry& registry_;
@@ -148,15 +152,17 @@ class StoryState {
   std::unique_ptr<CopyLinker> linker_;
   std::unique_ptr<StoryClusterer> clusterer_;
   std::set<int64_t> touched_;
-  // Members of each story at its last summary in this process (absent: none
-  // yet, or its summary must be redone), and the stories whose summary
-  // lacks members that joined since.
+  // Members of each story at its last summary (absent: not known in this
+  // process yet, then read from the stored summary; kRedo: its summary must
+  // be redone), and the stories whose summary lacks members that joined
+  // since.
+  static constexpr int64_t kRedo = 0;
   std::unordered_map<int64_t, int64_t> summarized_;
   std::set<int64_t> waiting_;
   Summarizer summarizer_;
-  // Members' summary inputs, bounded (cleared when full): each story
-  // re-summarised after a new member reads the others from here.
-  std::unordered_map<int64_t, SummaryArticle> articles_;
+  // Members' summary inputs, bounded (least recently used evicted): each
+  // story re-summarised after a new member reads the others from here.
+  MemberCache articles_{kMaxCachedArticles};
 };
 
 }  // namespace veille::pipeline

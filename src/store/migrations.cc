@@ -229,13 +229,23 @@ constexpr const char* kV6 = R"sql(
 CREATE INDEX stories_by_merged_into ON stories(merged_into) WHERE merged_into <> 0;
 )sql";
 
-constexpr std::array<Migration, 6> kMigrations = {{
+// Version 7: the storyline profiles (story_profiles, story_entities) are the
+// live stories' only, so that candidate stories come from story_entities alone
+// (no probe of each story row): the profiles of stories merged before are
+// dropped, as a merge does since.
+constexpr const char* kV7 = R"sql(
+DELETE FROM story_entities WHERE story_id IN (SELECT id FROM stories WHERE merged_into <> 0);
+DELETE FROM story_profiles WHERE story_id IN (SELECT id FROM stories WHERE merged_into <> 0);
+)sql";
+
+constexpr std::array<Migration, 7> kMigrations = {{
     {1, "initial schema: raw_documents, articles, revisions, articles_fts", kV1},
     {2, "sources: subscribed feeds and pages with their polling state", kV2},
     {3, "analysis: article features, LSH keys, document frequencies, entity registry", kV3},
     {4, "stories: members, merges, summaries, storylines; copy links", kV4},
     {5, "story counts kept incrementally: languages per story, members by outlet", kV5},
     {6, "stories indexed by the story they were merged into", kV6},
+    {7, "storyline profiles of merged stories dropped", kV7},
 }};
 
 // The tables every Veille schema since version 1 has.

@@ -1,5 +1,5 @@
--- Veille store schema, version 6: the result of applying every migration in
--- src/store/migrations.cc (PRAGMA user_version = 6,
+-- Veille store schema, version 7: the result of applying every migration in
+-- src/store/migrations.cc (PRAGMA user_version = 7,
 -- PRAGMA application_id = 0x5665696C, "Veil"). Documentation only: the program
 -- runs the migrations. sqlite_store_test (SchemaSqlMatchesMigrations) checks
 -- that this file and the migrations build the same tables, columns and indexes.

@@ -284,6 +284,17 @@ Status DeleteAllStories(SqliteDb& db) {
 }
 
 Status UpsertStoryProfile(SqliteDb& db, const StoredStoryProfile& profile) {
+  {
+    // Only live stories have profiles (SelectStoriesByEntities relies on it).
+    VEILLE_ASSIGN_OR_RETURN(Statement s,
+                            db.Prepare("SELECT merged_into FROM stories WHERE id = ?1"));
+    s.BindInt(1, profile.story_id);
+    VEILLE_ASSIGN_OR_RETURN(const bool row, s.Step());
+    if (row && s.ColumnInt(0) != 0) {
+      return Status::InvalidInput("story " + std::to_string(profile.story_id) +
+                                  " was merged: no profile");
+    }
+  }
   VEILLE_RETURN_IF_ERROR(DeleteProfile(db, profile.story_id));
   nlohmann::json terms = nlohmann::json::array();
   for (const auto& [term, weight] : profile.terms)
@@ -352,7 +363,9 @@ Result<std::vector<int64_t>> SelectStoriesByEntities(SqliteDb& db,
                                                      int64_t limit) {
   // Each story's weight summed over the asked entities (an entity asked
   // twice counts twice); the heaviest first (ties: the most recent id), at
-  // most `limit`. Each distinct entity is looked up once.
+  // most `limit`. Each distinct entity is looked up once, in
+  // story_entities alone: a merged story has no profile rows (MergeStoryRows,
+  // migration 7), so no story row is read.
   std::map<int64_t, double> weight;
   const int64_t per_entity = std::max<int64_t>(limit, 0);
   std::map<int64_t, std::vector<std::pair<int64_t, double>>> rows_of;
@@ -360,10 +373,9 @@ Result<std::vector<int64_t>> SelectStoriesByEntities(SqliteDb& db,
     auto [it, fresh] = rows_of.try_emplace(entity);
     if (fresh) {
       VEILLE_ASSIGN_OR_RETURN(Statement s,
-                              db.Prepare("SELECT e.story_id, e.weight FROM story_entities e "
-                                         "JOIN stories s ON s.id = e.story_id "
-                                         "WHERE e.entity_id = ?1 AND s.merged_into = 0 "
-                                         "ORDER BY e.weight DESC, e.story_id DESC LIMIT ?2"));
+                              db.Prepare("SELECT story_id, weight FROM story_entities "
+                                         "WHERE entity_id = ?1 "
+                                         "ORDER BY weight DESC, story_id DESC LIMIT ?2"));
       s.BindInt(1, entity);
       s.BindInt(2, per_entity);
       for (;;) {

@@ -18,6 +18,7 @@
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
+#include "forwarding_store.h"
 #include "veille/pipeline.h"
 #include "veille/store.h"
 #include "veille/summarize.h"
@@ -298,6 +299,54 @@ TEST_F(StoryPipelineTest, BigStorySummaryWaitsForGrowthAndIsWholeAtTheEndOfARun)
   Result<StorySummary> summary = ParseSummaryJson(store->GetStory(big.id)->summary_json);
   ASSERT_TRUE(summary.ok()) << summary.status().ToString();
   EXPECT_EQ(summary->article_count, big.article_count);
+}
+
+// Counts the summaries stored per story.
+class SummaryCountingStore : public ForwardingStore {
+ public:
+  using ForwardingStore::ForwardingStore;
+  Status PutStorySummary(int64_t story_id, std::string_view headline,
+                         std::string_view summary_json) override {
+    ++summaries[story_id];
+    return ForwardingStore::PutStorySummary(story_id, headline, summary_json);
+  }
+  std::map<int64_t, int> summaries;
+};
+
+TEST_F(StoryPipelineTest, NewProcessTakesABigStorysSummaryCountFromTheStore) {
+  // A big story summarised by an earlier run: a new run adding a few members
+  // one commit at a time (far from a quarter more) lets them wait for the end
+  // of the run, where the story is summarised once, from every member.
+  const std::string dispatch = kDispatchLead;
+  std::vector<Seed> docs;
+  for (int i = 0; i < 60; ++i) {
+    docs.push_back({"r" + std::to_string(i),
+                    dispatch + " Reprise numéro " + std::to_string(i) + " de la dépêche.",
+                    "2019-04-25T" + std::to_string(10 + i / 60) + ":" +
+                        std::to_string(100 + i % 60).substr(1) + ":00Z"});
+  }
+  config_.commit_every = 4;
+  auto store = Open("base.db");
+  Ingest(*store, {WriteJsonl("first.jsonl", std::vector<Seed>(docs.begin(), docs.end() - 3))});
+  auto biggest = [&] {
+    auto rows = store->ListStories(StoryListOptions());
+    EXPECT_TRUE(rows.ok() && !rows->empty());
+    return *std::max_element(rows->begin(), rows->end(), [](const StoryRow& a, const StoryRow& b) {
+      return a.article_count < b.article_count;
+    });
+  };
+  const StoryRow before = biggest();
+  ASSERT_GT(before.article_count, 40) << "the reprints should form one big story (over 32)";
+  config_.commit_every = 1;
+  SummaryCountingStore counting(*store);
+  Ingest(counting, {WriteJsonl("more.jsonl", std::vector<Seed>(docs.end() - 3, docs.end()))});
+  const StoryRow after = biggest();
+  ASSERT_EQ(after.id, before.id);
+  ASSERT_EQ(after.article_count, before.article_count + 3);
+  EXPECT_EQ(counting.summaries[after.id], 1);
+  Result<StorySummary> summary = ParseSummaryJson(store->GetStory(after.id)->summary_json);
+  ASSERT_TRUE(summary.ok()) << summary.status().ToString();
+  EXPECT_EQ(summary->article_count, after.article_count);
 }
 
 TEST_F(StoryPipelineTest, StorylineLinksAStoryOutsideTheRestoredWindow) {

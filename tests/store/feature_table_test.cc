@@ -129,7 +129,7 @@ TEST_F(FeatureTableTest, FeaturesStoredAndReadBackEqual) {
   ExpectSameFeatures(f, *got);
   auto st = store_->Stats();
   ASSERT_TRUE(st.ok());
-  EXPECT_EQ(st->schema_version, 6);
+  EXPECT_EQ(st->schema_version, 7);
   EXPECT_EQ(st->feature_rows, 1);
   EXPECT_GT(st->feature_bytes, 32);
 }
@@ -299,7 +299,7 @@ TEST_F(FeatureTableTest, MigratesAVersion2Store) {
   EXPECT_EQ(got->http_status, 0);
   EXPECT_FALSE(*(*opened)->HasFeatures(1, 1));
   EXPECT_EQ((*opened)->LoadDocumentFrequencies()->documents, 0);
-  EXPECT_EQ((*opened)->Stats()->schema_version, 6);
+  EXPECT_EQ((*opened)->Stats()->schema_version, 7);
 }
 
 TEST(FeatureCodecTest, TermVectorsRoundTripAndRejectDamage) {

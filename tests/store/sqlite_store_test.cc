@@ -335,7 +335,7 @@ TEST_F(SqliteStoreTest, ListAndForEachInIdOrder) {
   EXPECT_EQ(stats->by_site[1], (std::pair<std::string, int64_t>("Le Monde", 9)));
   ASSERT_EQ(stats->by_lang.size(), 2u);
   EXPECT_EQ(stats->by_lang[0], (std::pair<std::string, int64_t>("fr", 20)));
-  EXPECT_EQ(stats->schema_version, 6);
+  EXPECT_EQ(stats->schema_version, 7);
 }
 
 TEST_F(SqliteStoreTest, RollbackDiscardsCommitKeeps) {
@@ -397,7 +397,7 @@ TEST_F(SqliteStoreTest, ReopenKeepsDataAndSchemaVersion) {
     ASSERT_NE(store, nullptr);
     ASSERT_TRUE(store->PutArticle("k", Raw("raw"), MakeArticle("Titre", "texte")).ok());
   }
-  EXPECT_EQ(RawQuery(path_, "PRAGMA user_version"), "6");
+  EXPECT_EQ(RawQuery(path_, "PRAGMA user_version"), "7");
   EXPECT_EQ(RawQuery(path_, "PRAGMA journal_mode"), "wal");
   auto store = OpenOrDie();
   ASSERT_NE(store, nullptr);
@@ -405,7 +405,7 @@ TEST_F(SqliteStoreTest, ReopenKeepsDataAndSchemaVersion) {
   ASSERT_TRUE(got.ok());
   EXPECT_EQ(got->article.title, "Titre");
   EXPECT_EQ(*store->GetRawBytes(1, 1), "raw");
-  EXPECT_EQ(store->Stats()->schema_version, 6);
+  EXPECT_EQ(store->Stats()->schema_version, 7);
   EXPECT_EQ(store->Search("texte", 10)->size(), 1u);
   Result<PutResult> known = store->PutArticle("k", Raw("raw"), MakeArticle("Titre", "texte"));
   ASSERT_TRUE(known.ok());

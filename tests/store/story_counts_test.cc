@@ -215,7 +215,7 @@ TEST_F(StoryCountsTest, VersionFourStoreIsBackfilled) {
   auto reopened = OpenSqliteStore(path_, StoreOptions());
   ASSERT_TRUE(reopened.ok()) << reopened.status().ToString();
   store_ = std::move(reopened).value();
-  EXPECT_EQ(*db_->QueryInt("PRAGMA user_version"), 6);
+  EXPECT_EQ(*db_->QueryInt("PRAGMA user_version"), 7);
   EXPECT_EQ(*db_->QueryInt("SELECT members FROM story_langs WHERE story_id = 1 AND lang = 'fr'"),
             3);
   // Two more English members: English now leads, as a recount says.

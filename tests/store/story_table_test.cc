@@ -288,6 +288,10 @@ TEST_F(StoryTableTest, ProfilesIndexTheirCentralEntities) {
   ASSERT_TRUE(store_->MergeStories(3, 1).ok());
   EXPECT_EQ(store_->GetStoryProfile(3).status().code(), StatusCode::kNotFound);
   EXPECT_THAT(*store_->FindStoriesByEntities({9}, 10), ElementsAre(1));
+  // ... and cannot get one back.
+  EXPECT_EQ(store_->PutStoryProfile({3, {{"rugby", 1.0f}}, {{9, 1.0f}}}).code(),
+            StatusCode::kInvalidInput);
+  EXPECT_THAT(*store_->FindStoriesByEntities({9}, 10), ElementsAre(1));
   ASSERT_TRUE(store_->SetStorylines({{1, 1}, {2, 1}}).ok());
   EXPECT_THAT(*store_->ListStorylineStories(1), ElementsAre(1, 2));
   ASSERT_TRUE(store_->ClearStories().ok());
