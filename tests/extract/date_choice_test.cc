@@ -16,6 +16,7 @@
 namespace veille {
 namespace {
 
+using testing_pages::kBody;
 using testing_pages::MustExtract;
 
 using extract::ChoosePublished;
@@ -26,12 +27,6 @@ using extract::JsonLdFacts;
 using extract::MetadataInputs;
 using extract::ReadJsonLd;
 using extract::ResolveMetadata;
-
-const char kBody[] =
-    "<p>Le dirigeant nord-coréen Kim Jong-un est arrivé mercredi à Vladivostok, en Russie, "
-    "pour son premier sommet avec le président Vladimir Poutine.</p>"
-    "<p>Les deux hommes doivent évoquer le programme nucléaire de Pyongyang, les sanctions "
-    "internationales et la coopération économique entre leurs deux pays.</p>";
 
 TEST(TextDate, DatelinesMayWriteTwoDigitYears) {
   EXPECT_EQ(FindDateInDateline("28.01.22 / 0 Kommentare"), "2022-01-28");

@@ -11,6 +11,13 @@
 
 namespace veille::testing_pages {
 
+// Two paragraphs of a French article (the 2019 Vladivostok summit).
+inline constexpr char kBody[] =
+    "<p>Le dirigeant nord-coréen Kim Jong-un est arrivé mercredi à Vladivostok, en Russie, "
+    "pour son premier sommet avec le président Vladimir Poutine.</p>"
+    "<p>Les deux hommes doivent évoquer le programme nucléaire de Pyongyang, les sanctions "
+    "internationales et la coopération économique entre leurs deux pays.</p>";
+
 // `html` (served at `url`, may be empty) extracted with default options; an
 // empty Article, with a test failure, when extraction fails.
 inline Article MustExtract(const std::string& html, const std::string& url = "") {

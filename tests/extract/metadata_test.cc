@@ -12,18 +12,13 @@
 namespace veille {
 namespace {
 
+using testing_pages::kBody;
 using testing_pages::MustExtract;
 
 using extract::FindDateInText;
 using extract::Headline;
 using extract::MetadataInputs;
 using extract::ResolveMetadata;
-
-const char kBody[] =
-    "<p>Le dirigeant nord-coréen Kim Jong-un est arrivé mercredi à Vladivostok, en Russie, "
-    "pour son premier sommet avec le président Vladimir Poutine.</p>"
-    "<p>Les deux hommes doivent évoquer le programme nucléaire de Pyongyang, les sanctions "
-    "internationales et la coopération économique entre leurs deux pays.</p>";
 
 TEST(TextDate, ReadsWrittenDatesInSeveralLanguages) {
   EXPECT_EQ(FindDateInText("Publié le jeudi 25 avril 2019 à 10h"), "2019-04-25");
