@@ -43,7 +43,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     CheckUtf8(NormalizeNfc(decoded->utf8));
   }
   // Raw bytes: no validity promise, but no crash and valid input stays valid.
-  const std::string repaired = RepairMojibake(bytes);
+  const std::string repaired = RepairMojibake(std::string(bytes));
   const std::string entities = DecodeEntities(bytes);
   if (IsValidUtf8(bytes)) {
     CheckUtf8(repaired);
