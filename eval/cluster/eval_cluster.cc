@@ -135,6 +135,9 @@ void PairStats(const Prepared& p, const ClusterOptions& options) {
   std::vector<std::vector<double>> v[2];
   v[0].resize(6), v[1].resize(6);
   size_t with_places[2] = {0, 0};
+  // Near the bar: how often persons disagree for same vs other-event pairs.
+  size_t near[2] = {0, 0}, both[2] = {0, 0}, conflict[2] = {0, 0}, zero[2] = {0, 0},
+         low[2] = {0, 0};
   for (size_t i = 0; i < p.docs.size(); ++i) {
     for (size_t j = i + 1; j < p.docs.size(); ++j) {
       const std::string ti = p.gold[i].substr(0, p.gold[i].find('_'));
@@ -153,19 +156,7 @@ void PairStats(const Prepared& p, const ClusterOptions& options) {
       if (!p.docs[i].persons.terms.empty() && !p.docs[j].persons.terms.empty()) {
         v[same][5].push_back(cluster::Cosine(p.docs[i].persons, p.docs[j].persons));
       }
-    }
-  }
-  // Near the bar: how often persons disagree for same vs other-event pairs.
-  size_t near[2] = {0, 0}, both[2] = {0, 0}, conflict[2] = {0, 0}, zero[2] = {0, 0},
-         low[2] = {0, 0};
-  for (size_t i = 0; i < p.docs.size(); ++i) {
-    for (size_t j = i + 1; j < p.docs.size(); ++j) {
-      const std::string ti = p.gold[i].substr(0, p.gold[i].find('_'));
-      const std::string tj = p.gold[j].substr(0, p.gold[j].find('_'));
-      if (ti != tj) continue;
-      const int same = p.gold[i] == p.gold[j];
-      const auto parts = cluster::DocParts(p.docs[i], p.docs[j]);
-      if (cluster::CombineParts(parts, 0, options, nullptr) < 0.25) continue;
+      if (v[same][3].back() < 0.25) continue;
       ++near[same];
       const IdVector &a = p.docs[i].persons, &b = p.docs[j].persons;
       if (a.terms.empty() || b.terms.empty()) continue;
