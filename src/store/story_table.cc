@@ -163,6 +163,9 @@ Status RemoveArticleFromStories(SqliteDb& db, int64_t article_id, const std::str
   return Status::Ok();
 }
 
+const char kRepointMergedSql[] =
+    "UPDATE stories SET merged_into = ?2 WHERE merged_into = ?1 AND merged_into <> 0";
+
 Status MergeStoryRows(SqliteDb& db, int64_t from, int64_t into, const std::string& now) {
   if (from == into) return Status::InvalidInput("MergeStories: a story cannot merge into itself");
   VEILLE_RETURN_IF_ERROR(EnsureStory(db, into, now));
@@ -170,9 +173,7 @@ Status MergeStoryRows(SqliteDb& db, int64_t from, int64_t into, const std::strin
   VEILLE_RETURN_IF_ERROR(MergeStoryCounts(db, from, into, now));  // moves the members too
   {
     // Stories merged into `from` earlier now resolve to `into` directly.
-    VEILLE_RETURN_IF_ERROR(
-        db.Run("UPDATE stories SET merged_into = ?2 WHERE merged_into = ?1 AND merged_into <> 0",
-               {from, into}));
+    VEILLE_RETURN_IF_ERROR(db.Run(kRepointMergedSql, {from, into}));
   }
   {
     // The surviving story keeps the merged one's storyline if it had none.

@@ -19,6 +19,11 @@
 
 namespace veille::store {
 
+// MergeStoryRows' statement that re-points the stories merged into `from`
+// (?1) earlier to `into` (?2); it must probe the merged_into index (schema
+// version 6). Exposed so that a test can check its query plan.
+extern const char kRepointMergedSql[];
+
 // `now` is the ISO 8601 UTC time written to updated_at / merged_at.
 Status UpsertStoryMember(SqliteDb& db, const StoryMember& member, const std::string& now);
 // Removes an article from its story (refreshing the story, clearing its

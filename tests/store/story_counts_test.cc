@@ -11,6 +11,7 @@
 #include <gtest/gtest.h>
 
 #include "store/sqlite_db.h"
+#include "store/story_table.h"
 #include "veille/store.h"
 
 namespace veille {
@@ -234,9 +235,8 @@ TEST_F(StoryCountsTest, VersionFourStoreIsBackfilled) {
 // statement must probe the merged_into index (version 6), not scan every story
 // row, or each merge costs the size of the base.
 TEST_F(StoryCountsTest, MergeRepointingUsesTheMergedIntoIndex) {
-  auto plan = db_->Prepare(
-      "EXPLAIN QUERY PLAN UPDATE stories SET merged_into = ?2 WHERE merged_into = ?1 "
-      "AND merged_into <> 0");
+  const std::string sql = std::string("EXPLAIN QUERY PLAN ") + store::kRepointMergedSql;
+  auto plan = db_->Prepare(sql.c_str());
   ASSERT_TRUE(plan.ok()) << plan.status().ToString();
   std::string details;
   for (;;) {
