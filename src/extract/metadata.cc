@@ -1,5 +1,6 @@
 #include "extract/metadata.h"
 
+#include <algorithm>
 #include <array>
 #include <cctype>
 
@@ -121,6 +122,61 @@ void MetadataCollector::ReadMachineDate(const DomNode& element) {
   *slot = value.empty() ? NodeText(element) : std::string(value);
 }
 
+namespace {
+
+// Whether `names` holds "title", "headline" or "heading" in any case: the
+// cheap test that spares most elements' class names the lowering
+// NamesTitle needs.
+bool MayNameTitle(std::string_view names) {
+  constexpr std::string_view kStems[] = {"title", "headline", "heading"};
+  for (size_t i = 0; i < names.size(); ++i) {
+    const char c = static_cast<char>(names[i] | 0x20);
+    if (c != 't' && c != 'h') continue;
+    for (const std::string_view stem : kStems) {
+      if (stem.size() > names.size() - i) continue;
+      size_t k = 0;
+      while (k < stem.size() && static_cast<char>(names[i + k] | 0x20) == stem[k]) ++k;
+      if (k == stem.size()) return true;
+    }
+  }
+  return false;
+}
+
+// A title drawn by a minor heading or a styled element ("<h4>" in the
+// content, "<div id=page-title>", "<span class=title
+// itemprop=itemreviewed>"): an in-content <h4>-<h6>, or a short element
+// whose class/id names a title, is kept as a level-4 candidate that only a
+// declared title can confirm (title.cc). At most kMaxMinorTitles, so that a
+// page's many "card-title"s leave room for its main headings.
+void AddMinorTitle(const DomNode& element, bool heading, bool in_content, MetadataInputs* in) {
+  constexpr size_t kMaxMinorTitleChars = 200;
+  constexpr long kMaxMinorTitles = 6;
+  if (in->headlines.size() >= kMaxHeadlines) return;
+  const std::string_view cls = AttrView(element, "class");
+  const std::string_view id = AttrView(element, "id");
+  if (!heading && !MayNameTitle(cls) && !MayNameTitle(id)) return;
+  std::string names = Lowered(cls);
+  names += ' ';
+  names += Lowered(id);
+  if (!(NamesTitle(names) || (heading && in_content)) || NamesHidden(names) ||
+      names.find("widget") != std::string::npos ||
+      std::count_if(in->headlines.begin(), in->headlines.end(),
+                    [](const Headline& h) { return h.level == 4; }) >= kMaxMinorTitles) {
+    return;
+  }
+  bool whole = false;
+  TextPrefix(element, kMaxMinorTitleChars, &whole);
+  if (!whole) return;
+  bool kicker_cut = false;
+  std::string text = HeadlineText(element, &kicker_cut);
+  if (!text.empty() && !IsLayoutLabel(text)) {
+    in->headlines.push_back({std::move(text), 4, in_content, NamesTitle(names),
+                             IsHomeLinkHeading(element), kicker_cut});
+  }
+}
+
+}  // namespace
+
 void MetadataCollector::Visit(const DomNode& element, bool in_content) {
   const std::string_view tag = TagName(element);
   MetadataInputs& in = inputs_;
@@ -164,6 +220,10 @@ void MetadataCollector::Visit(const DomNode& element, bool in_content) {
                                 IsHomeLinkHeading(element), kicker_cut});
       }
     }
+  } else if ((tag == "div" || tag == "span" || tag == "p" || tag == "h4" || tag == "h5" ||
+              tag == "h6") &&
+             element.has_children()) {
+    AddMinorTitle(element, tag[0] == 'h', in_content, &in);
   } else if (tag == "script") {
     if (Lowered(AttrView(element, "type")).find("ld+json") != std::string::npos &&
         in.json_ld.size() < kMaxJsonLdBlocks) {

@@ -22,9 +22,11 @@ class DomNode;  // extract/html_dom.h
 
 // The raw candidates found in the DOM, before any choice is made.
 struct MetadataInputs {
-  std::string html_lang;            // <html lang>
-  std::string title_tag;            // <title>
-  std::vector<Headline> headlines;  // <h1>s, title-class and in-content <h2>/<h3>s, in order
+  std::string html_lang;  // <html lang>
+  std::string title_tag;  // <title>
+  // <h1>s, title-class and in-content <h2>/<h3>s, then (level 4) in-content
+  // <h4>-<h6>s and short elements whose class/id names a title; in order.
+  std::vector<Headline> headlines;
   std::vector<std::pair<std::string, std::string>>
       meta;                          // (lowercased name/property/itemprop/http-equiv, content)
   std::vector<std::string> json_ld;  // <script type="application/ld+json"> texts

@@ -12,6 +12,7 @@ namespace veille::extract {
 namespace {
 
 using internal::Agreement;
+using internal::CleanTitle;
 using internal::EndsWithQuote;
 using internal::kSeparators;
 using internal::MatchKey;
@@ -244,34 +245,6 @@ std::string HeadlineText(const DomNode& heading, bool* kicker_cut) {
 
 namespace {
 
-// Whether `part` is a date and nothing else ("23.01.2022", "2022-01-23").
-bool IsNumericDate(std::string_view part) {
-  constexpr size_t kMaxChars = 10;
-  if (part.empty() || part.size() > kMaxChars || FindDateInText(part).empty()) return false;
-  for (const char c : part) {
-    if (!(c >= '0' && c <= '9') && c != '.' && c != '/' && c != '-') return false;
-  }
-  return true;
-}
-
-// The title as readers see it: without soft hyphens (U+00AD, invisible
-// unless a line breaks) and without a leading date segment ("23.01.2022 -
-// Wierer jubelt" -> "Wierer jubelt"; a dated news list's habit).
-std::string CleanTitle(std::string title) {
-  for (size_t at = title.find("\xC2\xAD"); at != std::string::npos;
-       at = title.find("\xC2\xAD", at)) {
-    title.erase(at, 2);
-  }
-  for (const std::string_view sep : kSeparators) {
-    const size_t first = title.find(sep);
-    if (first != std::string::npos && first + sep.size() < title.size() &&
-        IsNumericDate(std::string_view(title).substr(0, first))) {
-      return title.substr(first + sep.size());
-    }
-  }
-  return title;
-}
-
 std::string ChooseTitleRaw(const std::vector<Headline>& headlines, const DeclaredTitles& declared,
                            std::string_view site, std::string_view host);
 
@@ -284,13 +257,29 @@ std::string ChooseTitle(const std::vector<Headline>& headlines, const DeclaredTi
 
 namespace {
 
+// How headline `h` agrees with declared title `d` (Agreement). A minor
+// heading or styled element (level 4) is not trusted with mere containment,
+// which a brand's name in a styled box ("CDU-Fraktion" in "CDU-Fraktion im
+// Stadtrat - Story") would pass: it agrees weakly only as the declared
+// title's end ("Industriell revolutioniert?: Anno 1800 Beta").
+int MinorAgreement(const Headline& h, std::string_view d) {
+  constexpr size_t kMinKey = 10;
+  if (h.level != 4) return Agreement(h.text, d, h.in_content || h.title_class);
+  const int strength = Agreement(h.text, d, false);
+  if (strength > 0) return strength;
+  const std::string key = MatchKey(h.text);
+  return key.size() >= kMinKey && MatchKey(d).ends_with(key) ? 1 : 0;
+}
+
 std::string ChooseTitleRaw(const std::vector<Headline>& headlines, const DeclaredTitles& declared,
                            std::string_view site, std::string_view host) {
   // Passes over the headlines, most trusted first.
+  // Styled title elements (level 4) come last: they only agree.
   const auto pass_of = [](const Headline& h) {
     if (h.level == 1) return h.in_content ? 0 : 1;
+    if (h.level == 4) return 4;
     if (h.title_class) return 2;
-    return h.in_content ? 3 : 4;
+    return h.in_content ? 3 : 5;
   };
   // Pass by pass, the strongest agreement wins (a headline equal to a
   // declared title beats a blog's logo <h1> that "Post title | Blog name"
@@ -307,7 +296,7 @@ std::string ChooseTitleRaw(const std::vector<Headline>& headlines, const Declare
         continue;
       }
       for (const std::string& d : stripped) {
-        if (Agreement(h.text, d, h.in_content || h.title_class) == strength) return &h;
+        if (MinorAgreement(h, d) == strength) return &h;
       }
     }
     return nullptr;
@@ -329,14 +318,14 @@ std::string ChooseTitleRaw(const std::vector<Headline>& headlines, const Declare
       }
     }
   }
-  for (int pass = 0; pass < 4; ++pass) {
+  for (int pass = 0; pass < 5; ++pass) {
     for (const int strength : {3, 2}) {
       if (const Headline* h = find(pass, strength)) {
         return Completed(WithoutKicker(*h, declared, site, host), stripped);
       }
     }
   }
-  for (int pass = 0; pass < 4; ++pass) {
+  for (int pass = 0; pass < 5; ++pass) {
     if (const Headline* h = find(pass, 1)) {
       if (const Headline* story = AfterSection(*h, headlines, stripped)) return story->text;
       return Completed(WithoutKicker(*h, declared, site, host), stripped);

@@ -17,7 +17,8 @@ class DomNode;  // extract/html_dom.h
 // One visible heading that could be the story's title.
 struct Headline {
   std::string text;
-  int level = 1;             // 1 for <h1>, 2 for <h2>, 3 for <h3>
+  int level = 1;             // 1 for <h1>, 2 for <h2>, 3 for <h3>,
+                             // 4 for <h4>-<h6> or a styled element (agreement only)
   bool in_content = false;   // inside content the cleaner kept (not a header/nav/aside)
   bool title_class = false;  // class/id/itemprop names a title ("entry-title", "headline")
   bool home_link = false;    // all its text is a link to the site's home page (a logo)

@@ -6,6 +6,8 @@
 #include <string>
 #include <vector>
 
+#include "extract/text_date.h"
+
 namespace veille::extract::internal {
 
 // Letters and digits of `s`, ASCII lowercased; other non-ASCII characters
@@ -132,6 +134,36 @@ std::vector<std::string_view> TitleParts(std::string_view title) {
     title.remove_prefix(cut + width);
   }
   return parts;
+}
+
+namespace {
+
+// Whether `part` is a date and nothing else ("23.01.2022", "2022-01-23").
+bool IsNumericDate(std::string_view part) {
+  constexpr size_t kMaxChars = 10;
+  if (part.empty() || part.size() > kMaxChars || FindDateInText(part).empty()) return false;
+  for (const char c : part) {
+    if (!(c >= '0' && c <= '9') && c != '.' && c != '/' && c != '-') return false;
+  }
+  return true;
+}
+
+}  // namespace
+
+// A dated news list's habit puts the date first ("23.01.2022 - Wierer jubelt").
+std::string CleanTitle(std::string title) {
+  for (size_t at = title.find("\xC2\xAD"); at != std::string::npos;
+       at = title.find("\xC2\xAD", at)) {
+    title.erase(at, 2);
+  }
+  for (const std::string_view sep : kSeparators) {
+    const size_t first = title.find(sep);
+    if (first != std::string::npos && first + sep.size() < title.size() &&
+        IsNumericDate(std::string_view(title).substr(0, first))) {
+      return title.substr(first + sep.size());
+    }
+  }
+  return title;
 }
 
 }  // namespace veille::extract::internal

@@ -38,6 +38,11 @@ bool EndsWithQuote(std::string_view s);
 // Story" -> "Site", "Section", "Story"); views into `title`.
 std::vector<std::string_view> TitleParts(std::string_view title);
 
+// The title as readers see it: without soft hyphens (U+00AD, invisible
+// unless a line breaks) and without a leading date segment ("23.01.2022 -
+// Wierer jubelt" -> "Wierer jubelt").
+std::string CleanTitle(std::string title);
+
 }  // namespace veille::extract::internal
 
 #endif  // VEILLE_EXTRACT_TITLE_MATCH_H_

@@ -148,5 +148,59 @@ TEST(Title, BreadcrumbSectionGivesWayToTheStory) {
             "Berlusconis Prozess geht weiter");
 }
 
+TEST(Title, StyledTitleElementConfirmedByADeclaredTitleWins) {
+  // A wiki draws its page title as a styled <div>; its <h1> is the site's
+  // logo, and a sidebar <h2> comes first in the content.
+  const std::string body =
+      "<h1><a href=\"/\">Salsa-Figuren - Rueda in Berlin</a></h1><div><h2>Ansagen nach "
+      "Grundschritt</h2><ul><li><a href=\"/a\">La Cucaracha</a></li></ul></div>"
+      "<div id=\"main-content\"><div id=\"page-title\">Enchufla Figuren</div>" +
+      std::string(kBody) + "</div>";
+  EXPECT_EQ(TitleOf("<title>Enchufla Figuren - Salsa-Figuren - Rueda in Berlin</title>", body),
+            "Enchufla Figuren");
+  // A review's name in a <span class=title>, which og:title holds after its
+  // teaser line.
+  const std::string review =
+      "<div class=\"article\"><span class=\"title\">Anno 1800 Beta</span>"
+      "<span class=\"subtitle\">Industriell revolutioniert?</span>" +
+      std::string(kBody) + "</div>";
+  EXPECT_EQ(TitleOf("<meta property=\"og:title\" content=\"Industriell revolutioniert?: Anno "
+                    "1800 Beta\"><title>next2games | Vorschauen: Anno 1800 Beta</title>",
+                    review),
+            "Anno 1800 Beta");
+}
+
+TEST(Title, MinorHeadingConfirmedByTheTitleTagWins) {
+  // A press release drawn under an <h4>; a help dialog's <h2> comes later.
+  const std::string body =
+      "<div><p><em>01.11.2023 11:35</em></p><h4>Effiziente "
+      "Hybridbatterie</h4>" +
+      std::string(kBody) +
+      "</div><div class=\"reveal-modal\"><h2>Hilfe</h2><p>Sie können "
+      "Suchbegriffe verknüpfen.</p></div>";
+  EXPECT_EQ(TitleOf("<title>Effiziente Hybridbatterie</title>", body), "Effiziente Hybridbatterie");
+}
+
+TEST(Title, StyledBrandBoxIsNoTitle) {
+  // A party group's name in a styled box is only inside the <title>'s
+  // first part (the site's name): it does not replace the declared title.
+  const std::string body =
+      "<div class=\"header-title\">CDU-Fraktion</div><div>" + std::string(kBody) + "</div>";
+  const std::string title =
+      "CDU-Fraktion im Erfurter Stadtrat - Entwicklung der Waldorfschule ermöglicht";
+  EXPECT_EQ(TitleOf("<title>" + title + "</title>", body), title);
+}
+
+TEST(Title, StyledTitleElementAloneIsNoTitle) {
+  // A teaser card's "card-title" that no declared title confirms does not
+  // displace the page's <h1>.
+  const std::string body =
+      "<div><h1>Le conseil vote le budget</h1><div class=\"card-title\">"
+      "Autres articles du jour</div>" +
+      std::string(kBody) + "</div>";
+  EXPECT_EQ(TitleOf("<title>Budget 2024 : le conseil municipal tranche</title>", body),
+            "Le conseil vote le budget");
+}
+
 }  // namespace
 }  // namespace veille
