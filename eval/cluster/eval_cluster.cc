@@ -7,7 +7,7 @@
 // (text_features.h); document frequencies are those of each dataset's texts
 // (no labels used), as the engine's DF table holds those of its base.
 // Usage: eval_cluster [--orders N] [--set name=value ...] [--only NAME] [--pairs] [--dump]
-// [--trace]
+// [--trace] [--post-split N] [--post-depth D] (offline split pass, split_probe.h)
 #include <algorithm>
 #include <cstdio>
 #include <cstring>
@@ -20,6 +20,8 @@
 #include "datasets.h"
 #include "diagnostics.h"
 #include "metrics.h"
+#include "set_option.h"
+#include "split_probe.h"
 #include "text_features.h"
 #include "veille/cluster.h"
 
@@ -44,6 +46,8 @@ struct Prepared {
 bool g_dump = false;
 bool g_pairs = false;
 bool g_trace = false;
+int g_post_split = -1;  // --post-split N: offline split pass over the last N members (0: all)
+int g_post_depth = 1;
 
 // Debug: the composition of predicted stories (gold label counts, a title each).
 void Dump(const Prepared& p, const std::vector<int64_t>& label) {
@@ -200,7 +204,7 @@ void PrintRow(const char* dataset, const char* system, const std::vector<Scores>
 
 void RunStream(const char* name, const Prepared& p, int orders, int64_t window_s,
                const ClusterOptions& options) {
-  std::vector<Scores> engine, baseline;
+  std::vector<Scores> engine, baseline, split;
   if (g_pairs) PairDiagnostics(name, p.docs, p.gold, window_s == 0, options);
   for (int k = 0; k < orders; ++k) {
     const auto order = Order(p, static_cast<uint32_t>(k + 1), window_s);
@@ -208,12 +212,18 @@ void RunStream(const char* name, const Prepared& p, int orders, int64_t window_s
     if (g_dump && k == 0) Dump(p, labels);
     engine.push_back(Score(labels, p.gold));
     baseline.push_back(Score(Baseline(p, order), p.gold));
+    if (g_post_split >= 0) {
+      split.push_back(Score(PostSplit(p.docs, order, labels, options,
+                                      static_cast<size_t>(g_post_split), g_post_depth),
+                            p.gold));
+    }
   }
   std::map<std::string, int> gold;
   for (const auto& g : p.gold) ++gold[g];
   if (g_dump && window_s == 0) PairStats(p, options);
   std::printf("%-8s docs=%zu gold_stories=%zu\n", name, p.docs.size(), gold.size());
   PrintRow(name, "veille", engine);
+  if (!split.empty()) PrintRow(name, "+split", split);
   PrintRow(name, "baseline", baseline);
 }
 
@@ -306,80 +316,6 @@ void RunSeeds(const char* name, const std::vector<EvalText>& seeds,
       name, exact, orders, one_line, orders);
 }
 
-bool SetOption(ClusterOptions* o, const std::string& kv) {
-  const size_t eq = kv.find('=');
-  if (eq == std::string::npos) return false;
-  const std::string k = kv.substr(0, eq);
-  const double v = std::stod(kv.substr(eq + 1));
-  if (k == "join_threshold")
-    o->join_threshold = v;
-  else if (k == "title_weight")
-    o->title_weight = v;
-  else if (k == "body_weight")
-    o->body_weight = v;
-  else if (k == "text_weight_exponent")
-    o->text_weight_exponent = v;
-  else if (k == "entity_weight")
-    o->entity_weight = v;
-  else if (k == "entity_prior")
-    o->entity_prior = v;
-  else if (k == "cross_text")
-    o->cross_text = v != 0;
-  else if (k == "entities_only_raise")
-    o->entities_only_raise = v != 0;
-  else if (k == "date_lead_sentences")
-    o->date_lead_sentences = static_cast<int>(v);
-  else if (k == "date_grace_days")
-    o->date_grace_days = static_cast<int>(v);
-  else if (k == "date_half_life_days")
-    o->date_half_life_days = static_cast<int>(v);
-  else if (k == "place_penalty")
-    o->place_penalty = v;
-  else if (k == "person_penalty")
-    o->person_penalty = v;
-  else if (k == "person_cosine")
-    o->person_cosine = v;
-  else if (k == "length_prior")
-    o->length_prior = v;
-  else if (k == "short_text_boost")
-    o->short_text_boost = v;
-  else if (k == "support_members")
-    o->support_members = static_cast<int>(v);
-  else if (k == "support_ratio")
-    o->support_ratio = v;
-  else if (k == "merge_centroid_threshold")
-    o->merge_centroid_threshold = v;
-  else if (k == "cohesion_ratio")
-    o->cohesion_ratio = v;
-  else if (k == "member_rank")
-    o->member_rank = static_cast<int>(v);
-  else if (k == "member_blend")
-    o->member_blend = v;
-  else if (k == "member_top")
-    o->member_top = static_cast<int>(v);
-  else if (k == "story_merge_threshold")
-    o->story_merge_threshold = v;
-  else if (k == "merge_threshold")
-    o->merge_threshold = v;
-  else if (k == "time_grace_s")
-    o->time_grace_s = static_cast<int64_t>(v);
-  else if (k == "whole_text")
-    o->whole_text = v != 0;
-  else if (k == "retire_after_docs")
-    o->retire_after_docs = static_cast<int>(v);
-  else if (k == "support_sample")
-    o->support_sample = static_cast<int>(v);
-  else if (k == "max_candidates")
-    o->max_candidates = static_cast<int>(v);
-  else if (k == "time_half_life_s")
-    o->time_half_life_s = static_cast<int64_t>(v);
-  else if (k == "time_grace_prior")
-    o->time_grace_prior = v;
-  else
-    return false;
-  return true;
-}
-
 int Main(int argc, char** argv) {
   int orders = 5;
   std::string only;
@@ -396,6 +332,10 @@ int Main(int argc, char** argv) {
       g_pairs = true;
     } else if (!std::strcmp(argv[i], "--dump")) {
       g_dump = true;
+    } else if (!std::strcmp(argv[i], "--post-split") && i + 1 < argc) {
+      g_post_split = std::atoi(argv[++i]);
+    } else if (!std::strcmp(argv[i], "--post-depth") && i + 1 < argc) {
+      g_post_depth = std::atoi(argv[++i]);
     } else if (!std::strcmp(argv[i], "--trace")) {
       g_trace = true;
     } else if (!std::strcmp(argv[i], "--only") && i + 1 < argc) {
@@ -403,7 +343,7 @@ int Main(int argc, char** argv) {
     } else {
       std::fprintf(stderr,
                    "usage: eval_cluster [--orders N] [--set name=value] [--only uci|ecb|tg|seeds] "
-                   "[--pairs] [--dump] [--trace]\n");
+                   "[--pairs] [--dump] [--trace] [--post-split N] [--post-depth D]\n");
       return 2;
     }
   }

@@ -56,6 +56,22 @@ void Centroid::Add(const IdVector& v) {
   }
 }
 
+void Centroid::Subtract(const IdVector& v) {
+  const double n = Norm(v);
+  if (n <= 0) return;
+  if (count_ > 0) --count_;
+  // Below this a sum is float rounding left by members added and removed.
+  constexpr float kResidue = 1e-6f;
+  for (const auto& [id, w] : v.terms) {
+    auto it = sum_.find(id);
+    if (it == sum_.end()) continue;
+    it->second = static_cast<float>(it->second - w / n);
+    if (std::abs(it->second) < kResidue) sum_.erase(it);
+  }
+  norm2_ = 0;
+  for (const auto& [id, w] : sum_) norm2_ += static_cast<double>(w) * w;
+}
+
 void Centroid::Merge(const Centroid& other) {
   count_ += other.count_;
   for (const auto& [id, w] : other.sum_) {

@@ -27,6 +27,9 @@ class Centroid {
  public:
   // Adds `v` scaled by 1/|v| (so every member counts once whatever its scale).
   void Add(const IdVector& v);
+  // Removes `v` as Add added it (a member moved to another story); terms
+  // left near zero are dropped and the norm is recomputed.
+  void Subtract(const IdVector& v);
   // Adds another centroid's sum.
   void Merge(const Centroid& other);
   bool empty() const { return sum_.empty(); }

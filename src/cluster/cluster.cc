@@ -63,6 +63,11 @@ Result<std::unique_ptr<StoryClusterer>> StoryClusterer::Create(const ClusterOpti
     return bad("member_blend must be in [0, 1] and member_top >= 1");
   }
   if (options.story_merge_threshold < 0) return bad("story_merge_threshold must be >= 0");
+  if (options.story_splits &&
+      (options.split_min_part < 2 || !(options.split_growth > 1) || options.split_ratio < 0 ||
+       options.split_threshold < 0 || options.split_cohesion < 0)) {
+    return bad("story splits need split_min_part >= 2, split_growth > 1, the rest >= 0");
+  }
   if (options.query_terms < 1 || options.index_terms_per_doc < 1 || options.max_candidates < 1) {
     return bad("query_terms, index_terms_per_doc and max_candidates must be >= 1");
   }

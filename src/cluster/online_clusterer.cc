@@ -88,6 +88,7 @@ void OnlineClusterer::AddMember(uint32_t slot, const ClusterDoc& doc) {
   s.places.Add(doc.places);
   s.persons.Add(doc.persons);
   s.doc_ids.push_back(doc.id);
+  s.doc_times.push_back(doc.time);
   doc_to_slot_[doc.id] = slot;
   s.touched = ++arrivals_;
   if (doc.time != kUnknownTime) {
@@ -316,6 +317,7 @@ Result<Assignment> OnlineClusterer::Add(const ClusterDoc& input) {
     out.new_story = kept == slot;
     out.story_id = stories_[kept].id;
     if (!out.new_story) out.why.story_id = out.story_id;
+    MaybeSplit(kept, &out);
     return out;
   }
   uint32_t slot = scored[static_cast<size_t>(chosen)].slot;
@@ -339,7 +341,7 @@ Result<Assignment> OnlineClusterer::Add(const ClusterDoc& input) {
     const int need =
         std::min<int>(options_.support_members, static_cast<int>(stories_[other].recent.size()));
     if (scored[i].why.supporting_members < need) continue;
-    if (!ShouldMerge(stories_[slot], stories_[other])) continue;
+    if (Apart(slot, other) || !ShouldMerge(stories_[slot], stories_[other])) continue;
     const uint32_t into = stories_[slot].id < stories_[other].id ? slot : other;
     const uint32_t from = into == slot ? other : slot;
     out.merged_story_ids.push_back(stories_[from].id);
@@ -349,6 +351,7 @@ Result<Assignment> OnlineClusterer::Add(const ClusterDoc& input) {
   slot = MergeLinked(slot, scored, &out);
   out.story_id = stories_[slot].id;
   out.why.story_id = out.story_id;
+  MaybeSplit(slot, &out);
   return out;
 }
 
@@ -359,6 +362,9 @@ Status OnlineClusterer::Restore(const ClusterDoc& input, int64_t story_id) {
   auto it = id_to_slot_.find(story_id);
   const uint32_t slot = it == id_to_slot_.end() ? NewStory(story_id) : it->second;
   AddMember(slot, doc);
+  // As if checked on reaching its size: a resumed process checks it when an
+  // uninterrupted one would.
+  stories_[slot].split_level = SplitLevel(stories_[slot].doc_ids.size());
   if (doc.time != kUnknownTime && (clock_ == kUnknownTime || doc.time > clock_)) {
     clock_ = doc.time;
   }

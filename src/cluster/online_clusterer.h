@@ -26,6 +26,7 @@ class OnlineClusterer final : public StoryClusterer {
   Result<int64_t> StoryOf(int64_t doc_id) const override;
   std::vector<StoryInfo> Stories() const override;
   const std::vector<StoryMerge>& merges() const override { return merges_; }
+  const std::vector<StorySplit>& splits() const override { return splits_; }
   std::vector<StoryProfile> Profiles(int top_terms, int top_entities) const override;
   Result<StoryProfile> Profile(int64_t story_id, int top_terms, int top_entities) const override;
   int64_t next_story_id() const override { return next_id_; }
@@ -45,8 +46,13 @@ class OnlineClusterer final : public StoryClusterer {
     // stretch it over both events it bridges).
     std::vector<int32_t> event_days;
     std::vector<int64_t> doc_ids;
-    std::deque<ClusterDoc> recent;  // the last support_sample members
-    double join_score_sum = 0;      // the scores at which members joined (founder excluded)
+    std::vector<int64_t> doc_times;  // parallel to doc_ids (first/last after a split)
+    std::deque<ClusterDoc> recent;   // the last support_sample members
+    int split_level = 0;             // SplitLevel of its size at the last split check
+    // Ids of the stories split from it or it was split from: never merged
+    // back (a later doc close to both would undo the split).
+    std::vector<int64_t> apart;
+    double join_score_sum = 0;  // the scores at which members joined (founder excluded)
     int join_count = 0;
     StoryProfile profile;  // frozen when retired (centroids freed)
   };
@@ -80,6 +86,15 @@ class OnlineClusterer final : public StoryClusterer {
   std::vector<uint32_t> Candidates(const ClusterDoc& doc) const;
   bool ShouldMerge(const Story& a, const Story& b) const;
   void MergeInto(uint32_t into, uint32_t from);
+  // Story splits (story_split.cc): how many check sizes (2 x split_min_part,
+  // then x split_growth each) a story of `size` members has reached; the
+  // check of the story in `slot` when it reached a new one; the move of its
+  // recent members on side `moving` of `side` to a new story.
+  int SplitLevel(size_t size) const;
+  // Whether the stories in two slots were split apart (Story::apart).
+  bool Apart(uint32_t a, uint32_t b) const;
+  void MaybeSplit(uint32_t slot, Assignment* out);
+  void SplitStory(uint32_t slot, const std::vector<uint8_t>& side, uint8_t moving, Assignment* out);
   static void AddEventDay(Story* story, int32_t day);
   // The story's median event day; false when no member has an event date.
   static bool EventDay(const Story& story, int32_t* day);
@@ -93,6 +108,7 @@ class OnlineClusterer final : public StoryClusterer {
   std::unordered_map<int64_t, uint32_t> doc_to_slot_;
   StoryIndex index_;
   std::vector<StoryMerge> merges_;
+  std::vector<StorySplit> splits_;
   int64_t clock_ = kUnknownTime;  // the latest doc time seen
   // (last time, slot) of live stories, oldest first; stale entries skipped.
   std::priority_queue<std::pair<int64_t, uint32_t>, std::vector<std::pair<int64_t, uint32_t>>,

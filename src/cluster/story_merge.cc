@@ -82,6 +82,9 @@ void OnlineClusterer::MergeInto(uint32_t into, uint32_t from) {
     a.doc_ids.push_back(d);
     doc_to_slot_[d] = into;
   }
+  a.doc_times.insert(a.doc_times.end(), b.doc_times.begin(), b.doc_times.end());
+  a.split_level = std::max(a.split_level, b.split_level);
+  a.apart.insert(a.apart.end(), b.apart.begin(), b.apart.end());
   if (b.first != kUnknownTime) {
     a.first = a.first == kUnknownTime ? b.first : std::min(a.first, b.first);
     a.last = a.last == kUnknownTime ? b.last : std::max(a.last, b.last);
@@ -130,7 +133,7 @@ uint32_t OnlineClusterer::MergeLinked(uint32_t slot, const std::vector<Scored>& 
                            ? options_.story_merge_threshold
                            : std::max(options_.story_merge_threshold, options_.join_threshold);
     if (GroupAverage(stories_[slot], stories_[other]) < bar) continue;
-    if (!ShouldMerge(stories_[slot], stories_[other])) continue;
+    if (Apart(slot, other) || !ShouldMerge(stories_[slot], stories_[other])) continue;
     const uint32_t into = stories_[slot].id < stories_[other].id ? slot : other;
     const uint32_t from = into == slot ? other : slot;
     out->merged_story_ids.push_back(stories_[from].id);

@@ -291,6 +291,21 @@ Status StoryState::Add(int64_t article_id, const Article& article, const Analyze
     waiting_.erase(from);
     summarized_[a.story_id] = kRedo;  // its summary lacks the merged members
   }
+  // Splits come after the merges (as the clusterer made them): the moved
+  // members go to the new story's row, both rows are recounted, and both
+  // stories are re-summarised and re-profiled at Flush.
+  for (const StorySplit& split : a.splits) {
+    for (int64_t doc : split.doc_ids) {
+      VEILLE_ASSIGN_OR_RETURN(StoryMember moved, store_.GetStoryMember(doc));
+      if (moved.story_id == split.story_id) continue;  // the arriving doc, placed above
+      moved.story_id = split.story_id;
+      VEILLE_RETURN_IF_ERROR(store_.PutStoryMember(moved));
+    }
+    summarized_[split.from] = kRedo;  // its summary quotes the moved members
+    summarized_.erase(split.story_id);
+    touched_.insert(split.from);
+    touched_.insert(split.story_id);
+  }
   touched_.insert(a.story_id);
   SummaryArticle sa;
   sa.id = article_id;

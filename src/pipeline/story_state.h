@@ -14,7 +14,8 @@
 // Summaries. A touched story is re-summarised at Flush when it has at most
 // kAlwaysSummarized members (every member of a small story is in its
 // summary), when it has no summary (new, or cleared by a merge or removal),
-// when it absorbed a merged story or a member was revised, or when it grew by
+// when it absorbed a merged story, lost members to a split (the split-off
+// story is new) or a member was revised, or when it grew by
 // at least a quarter (kResummarizeGrowth) since its last summary (as known in
 // this process, else as the stored summary's article_count says: a new
 // process does not redo every big story it touches). Otherwise its new
@@ -107,7 +108,8 @@ class StoryState {
   StoryState& operator=(const StoryState&) = delete;
 
   // Places the article whose features were just stored: copy links, then its
-  // story (merging stories when it bridges them). Does nothing for an article
+  // story (merging stories when it bridges them; moving members to a new
+  // story when the clusterer splits one). Does nothing for an article
   // already placed. REQUIRES: inside the transaction that stored it.
   Status Add(int64_t article_id, const Article& article, const AnalyzedArticle& features,
              int64_t time);
