@@ -13,7 +13,8 @@
 //      for a cue (CMS put "comments-open" on <body>). A cued block, a <form>
 //      and a <header> outside <article> are only dropped when they hold less
 //      than half the page's text: more means a wrapper (a page inside a
-//      <form>, or nested in an unclosed <header> by libxml2's HTML 4 parser);
+//      <form>, or nested in an unclosed <header> by libxml2's HTML 4 parser;
+//      a dropped <header> keeps its h1 and the lead under it: standfirst.h);
 //   3. flattening: kept block elements become Blocks (parent links, pre-order)
 //      and text becomes Paragraphs owned by the innermost open block.
 // Example: <div class=story><p>Un <a>lien</a>, du texte.</p><div class=share>
@@ -29,6 +30,7 @@
 
 #include "extract/boilerplate_lexicon.h"
 #include "extract/dom_util.h"
+#include "extract/standfirst.h"
 #include "extract/text_util.h"
 
 namespace veille::extract {
@@ -205,6 +207,7 @@ class Cleaner {
                   info.weight + (HasContentCue(cues) ? kContentCueWeight : 0), verdict == kCued,
                   info.role == Role::kMisnest);
         out_->blocks.back().cell = tag == "td" || tag == "th";
+        out_->blocks.back().header = info.role == Role::kHeader && verdict == kCued;
       }
       Walk(child, depth + 1, keep, shown && info.role != Role::kMisnest,
            in_article || tag == "article", in_link || tag == "a");
@@ -247,7 +250,16 @@ class Cleaner {
       any = any || dropped[i];
     }
     if (!any) return;
-    std::erase_if(out_->paragraphs, [&](const Paragraph& p) { return dropped[p.block] != 0; });
+    std::vector<char> keep(out_->paragraphs.size(), 0);
+    MarkHeaderLeads(*out_, dropped, &keep);
+    std::vector<Paragraph>& paragraphs = out_->paragraphs;
+    size_t kept = 0;
+    for (size_t k = 0; k < paragraphs.size(); ++k) {
+      if (dropped[paragraphs[k].block] && !keep[k]) continue;
+      if (kept != k) paragraphs[kept] = std::move(paragraphs[k]);
+      ++kept;
+    }
+    paragraphs.resize(kept);
     SumText();
   }
 

@@ -34,6 +34,7 @@ struct Block {
   bool cued = false;        // named like boilerplate; kept only as a page-wide wrapper
   bool prose_only = false;  // cued nav/aside/footer/head...: kept only when it holds most prose
   bool cell = false;        // a table cell (td, th)
+  bool header = false;      // a <header> outside <article> (cued; see CleanDom)
   bool leaf = true;         // no block below it (set by CleanDom)
   uint32_t text_chars = 0;  // visible characters in the subtree (set by CleanDom)
   uint32_t link_chars = 0;  // of which inside links
@@ -61,8 +62,10 @@ enum class CuedElements : uint8_t { kDrop, kKeep };
 
 // Walks the document rooted at `root` (the <html> element or any element).
 // Fills `*out` with the body's cleaned blocks and paragraphs and feeds every
-// element to `*metadata`. Linear in the number of nodes; subtrees deeper than
-// an internal bound (a few hundred levels) are ignored.
+// element to `*metadata`. A <header> outside <article> dropped as furniture
+// keeps its first <h1> and the lead paragraph right after it (the story's
+// title and standfirst, for the extractor to join to the article). Linear in the number of nodes;
+// subtrees deeper than an internal bound (a few hundred levels) are ignored.
 void CleanDom(const DomNode& root, PageBlocks* out, MetadataCollector* metadata,
               CuedElements cued = CuedElements::kDrop);
 

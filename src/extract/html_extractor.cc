@@ -21,8 +21,11 @@
 // with no body text after them are dropped, and a heading that opens the
 // after-story section ("Weitere Informationen", "Related") ends the text
 // unless a long paragraph follows it. A standfirst set apart from the body
-// (in the article's header, or a long sibling heading) joins it. Soft
-// hyphens are removed.
+// (in the article's header, or a long sibling heading) joins it
+// (standfirst.cc). The run of reader prompts closing the text ("Follow us
+// on Twitter", a newsletter sign-up) is cut (reader_prompts.cc). Soft
+// hyphens are removed. A page showing under a quarter of the JSON-LD
+// articleBody it declares (a paywall teaser) gives that body.
 // Fallback: below options.min_article_chars, every kept paragraph of the
 // body (a short brief, or a page that is one flat div); still below, a
 // second cleaning that keeps the elements only named like furniture, and
@@ -36,6 +39,9 @@
 #include "extract/boilerplate_lexicon.h"
 #include "extract/dom_cleaner.h"
 #include "extract/html_dom.h"
+#include "extract/json_ld.h"
+#include "extract/reader_prompts.h"
+#include "extract/standfirst.h"
 #include "extract/text_util.h"
 
 namespace veille::extract {
@@ -99,52 +105,6 @@ int32_t ClimbToWholeArticle(const PageBlocks& page, int32_t best) {
     if (gain >= kClimbMinGain * good[accepted]) accepted = up;
   }
   return accepted;
-}
-
-// A standfirst (lead, chapô, "intro", "excerpt") often sits apart from the
-// body's container: in the article's <header> under the title, or in a box
-// of its own before the body, so the choice leaves it out. Walking back from
-// the article's first paragraph over the short lines between (title, date,
-// byline, caption: at most kMaxGapParagraphs lines, kMaxGapChars in all),
-// the first prose paragraph (kLongSiblingChars+, link-poor, ending a
-// sentence) joins when it
-// lies near the article in the tree: under the chosen block's ancestor at
-// most kMaxLevelsUp above it. A teaser of another story further up the page
-// is cut off by the gap; one in a far-off rail, by the tree distance.
-void JoinStandfirst(const PageBlocks& page, int32_t best, std::vector<char>* selected) {
-  constexpr int kMaxGapParagraphs = 6;
-  constexpr uint32_t kMaxGapChars = 300;
-  constexpr int kMaxLevelsUp = 3;
-  const std::vector<Block>& blocks = page.blocks;
-  // The first paragraph inside a selected subtree.
-  std::vector<char> inside(blocks.size(), 0);
-  for (size_t i = 0; i < blocks.size(); ++i) {
-    inside[i] = (*selected)[i] || (blocks[i].parent >= 0 && inside[blocks[i].parent]);
-  }
-  size_t first = 0;
-  while (first < page.paragraphs.size() && !inside[page.paragraphs[first].block]) ++first;
-  if (first == page.paragraphs.size()) return;
-  int32_t top = best;
-  for (int up = 0; up < kMaxLevelsUp && blocks[top].parent >= 0; ++up) top = blocks[top].parent;
-  uint32_t gap_chars = 0;
-  for (size_t k = first, gap = 0; k-- > 0 && gap <= kMaxGapParagraphs; ++gap) {
-    const Paragraph& p = page.paragraphs[k];
-    if (p.chars < kLongSiblingChars || blocks[p.block].kind == BlockKind::kTitle) {
-      gap_chars += p.chars;
-      if (gap_chars > kMaxGapChars) return;
-      continue;
-    }
-    if (LinkDensity(p.link_chars, p.chars) >= kLongSiblingMaxLinkDensity) return;
-    if (!blocks[p.block].leaf) return;  // text loose in a container of other blocks
-    if (!EndsSentence(p.text)) return;  // a link's URL, a label, a truncated teaser
-    for (int32_t b = p.block; b >= 0; b = blocks[b].parent) {
-      if (b == top) {
-        (*selected)[p.block] = 1;
-        return;
-      }
-    }
-    return;
-  }
 }
 
 // Marks the blocks whose subtrees hold the article (see the essay above).
@@ -342,6 +302,7 @@ std::string SelectText(const PageBlocks& page, size_t min_loose, size_t min_arti
     text = JoinParagraphs(page, /*marked=*/{}, min_loose, &body_end);
   }
   text.resize(body_end);  // trailing labels
+  text.resize(TrailingPromptsStart(text, min_article_chars));
   return text;
 }
 
@@ -361,6 +322,20 @@ HtmlExtraction ExtractHtml(std::string_view utf8_html, const ExtractOptions& opt
 
   const size_t min_loose = options.min_paragraph_chars;
   result.text = SelectText(page, min_loose, options.min_article_chars);
+  // A page that shows little of its story (a paywall teaser, a body drawn
+  // by a script) may still declare the whole of it to search engines: a
+  // JSON-LD articleBody kArticleBodyRatio times longer than what the page
+  // shows replaces it.
+  constexpr size_t kArticleBodyRatio = 4;
+  if (!result.metadata.json_ld.empty()) {
+    std::string body = ReadJsonLdArticleBody(result.metadata.json_ld);
+    const size_t body_chars = CodePoints(body);
+    if (body_chars >= options.min_article_chars &&
+        body_chars > kArticleBodyRatio * CodePoints(result.text)) {
+      result.text = std::move(body);
+      return result;
+    }
+  }
   // Below a quarter of the minimum the first look found no article; a short
   // article (a brief) is between that and the minimum, and stays as found.
   if (CodePoints(result.text) >= options.min_article_chars / 4) return result;

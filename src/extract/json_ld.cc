@@ -107,7 +107,60 @@ JsonLdFacts FactsOf(const Json& obj) {
   return facts;
 }
 
+// `body` as paragraphs: one per line, tags dropped (a CMS may put the
+// body's HTML in the string: "<p>...</p>" and "<br>" end a line), entities
+// decoded, white space collapsed, joined by "\n\n".
+std::string BodyParagraphs(std::string_view body) {
+  std::string lines;
+  lines.reserve(body.size());
+  for (size_t i = 0; i < body.size(); ++i) {
+    if (body[i] != '<') {
+      lines.push_back(body[i]);
+      continue;
+    }
+    const size_t end = body.find('>', i);
+    if (end == std::string_view::npos) break;
+    const std::string_view tag = body.substr(i, end - i);
+    if (tag.starts_with("</p") || tag.starts_with("<br") || tag.starts_with("</h") ||
+        tag.starts_with("</li") || tag.starts_with("</div")) {
+      lines.push_back('\n');
+    }
+    i = end;
+  }
+  std::string out;
+  size_t start = 0;
+  while (start <= lines.size()) {
+    size_t end = lines.find('\n', start);
+    if (end == std::string::npos) end = lines.size();
+    std::string paragraph = Clean(std::string_view(lines).substr(start, end - start));
+    if (!paragraph.empty()) {
+      if (!out.empty()) out += "\n\n";
+      out += paragraph;
+    }
+    start = end + 1;
+  }
+  return out;
+}
+
 }  // namespace
+
+std::string ReadJsonLdArticleBody(const std::vector<std::string>& scripts) {
+  std::string best;
+  for (const std::string& script : scripts) {
+    if (script.find("\"articleBody\"") == std::string::npos) continue;
+    const Json block = Json::parse(script, nullptr, /*allow_exceptions=*/false);
+    if (block.is_discarded()) continue;
+    std::vector<const Json*> objects;
+    CollectObjects(block, &objects);
+    for (const Json* obj : objects) {
+      const auto it = obj->find("articleBody");
+      if (it == obj->end() || !it->is_string()) continue;
+      const std::string& body = it->get_ref<const std::string&>();
+      if (body.size() > best.size()) best = body;
+    }
+  }
+  return best.empty() ? best : BodyParagraphs(best);
+}
 
 JsonLdFacts ReadJsonLd(const std::vector<std::string>& scripts) {
   // nlohmann's accessors used here do not throw after the type checks, and

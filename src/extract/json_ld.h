@@ -32,6 +32,13 @@ struct JsonLdFacts {
 // white space collapsed; absent facts are empty.
 JsonLdFacts ReadJsonLd(const std::vector<std::string>& scripts);
 
+// The article's text as the page declares it for search engines: the
+// longest "articleBody" string of the JSON-LD objects in `scripts`, one
+// paragraph per line, joined by "\n\n" (markup inside it removed, entities
+// decoded, white space collapsed); "" when no block has one. Only blocks
+// that mention "articleBody" are parsed.
+std::string ReadJsonLdArticleBody(const std::vector<std::string>& scripts);
+
 }  // namespace veille::extract
 
 #endif  // VEILLE_EXTRACT_JSON_LD_H_

@@ -251,5 +251,56 @@ TEST(HtmlExtractorRules, SectionCloserHeadingEndsTheStory) {
   EXPECT_THAT(Extract(inline_box), EndsWith(long_para));
 }
 
+// A call to action closing the article ("Folge uns auf Instagram", a
+// newsletter sign-up) is about the site: cut with the short lines after it.
+TEST(HtmlExtractorRules, DropsTrailingReaderPrompts) {
+  const std::string html =
+      "<html><body><article>" + Body() +
+      "<p>Folge uns auf Instagram und Facebook!</p><p>Die Redaktion</p></article></body></html>";
+  EXPECT_THAT(Extract(html), EndsWith(kPara3));
+}
+
+// A <header> outside <article> is dropped as furniture, but its title and
+// the lead right under it stay: a lead without a full stop (a subheadline)
+// joins the article; a photo caption in the same place does not.
+TEST(HtmlExtractorRules, JoinsHeaderLeadUnderTheTitle) {
+  const std::string lead =
+      "Nach einer langen Debatte hat der Stadtrat den Haushalt beschlossen, die Opposition "
+      "spricht von einem schwarzen Tag für die Schulen";
+  const auto page = [](const std::string& under_title) {
+    return "<html><body><nav><a href=/>Start</a> <a href=/politik>Politik</a></nav><div "
+           "class=wrap><header class=story-head><h1>Haushalt im Stadtrat beschlossen</h1><span>3. "
+           "Mai 2023</span><h2>" +
+           under_title + "</h2></header><div class=grid><div class=col><article><div class=text>" +
+           Body() + "</div></article></div></div></div></body></html>";
+  };
+  EXPECT_THAT(Extract(page(lead)), HasSubstr(lead + "\n\n" + kPara1));
+  const std::string caption =
+      "Der Bürgermeister und die Kämmerin stellen den Haushaltsentwurf im Rathaus vor, am "
+      "Dienstag in Musterstadt (Foto: dpa)";
+  EXPECT_THAT(Extract(page(caption)), Not(HasSubstr("Kämmerin")));
+}
+
+// A page that shows a teaser of its story (a paywall) but declares the whole
+// story in its JSON-LD articleBody gives that body; a page that shows its
+// story keeps the shown text.
+TEST(HtmlExtractorRules, UsesJsonLdArticleBodyWhenThePageShowsLittle) {
+  const std::string body = std::string(kPara1) + "\\n" + kPara2 + "\\n" + kPara3 + "\\n" + kPara1 +
+                           "\\n" + kPara2 + "\\n" + kPara3;
+  const std::string ld =
+      "<script type=\"application/ld+json\">{\"@type\": \"NewsArticle\", "
+      "\"articleBody\": \"" +
+      body + "\"}</script>";
+  const std::string teaser =
+      "<html><head>" + ld +
+      "</head><body><article><p>Der Stadtrat hat den Haushalt beschlossen.</p><p>Weiterlesen mit "
+      "Abo</p></article></body></html>";
+  EXPECT_EQ(Extract(teaser), std::string(kPara1) + "\n\n" + kPara2 + "\n\n" + kPara3 + "\n\n" +
+                                 kPara1 + "\n\n" + kPara2 + "\n\n" + kPara3);
+  const std::string shown =
+      "<html><head>" + ld + "</head><body><article>" + Body() + "</article></body></html>";
+  EXPECT_EQ(Extract(shown), std::string(kPara1) + "\n\n" + kPara2 + "\n\n" + kPara3);
+}
+
 }  // namespace
 }  // namespace veille::extract
