@@ -66,12 +66,8 @@ struct Utf8Census {
 // One pass over the bytes for both the UTF-8 verdict and the binary check.
 Utf8Census CountUtf8(std::string_view s) {
   Utf8Census c;
-  for (size_t i = 0; i < s.size();) {
-    if (i + 8 <= s.size() && internal::AllAscii8(s.data() + i) &&
-        internal::NoControl8(s.data() + i)) {
-      i += 8;
-      continue;
-    }
+  for (size_t i = internal::SkipPrintableAscii(s, 0); i < s.size();
+       i = internal::SkipPrintableAscii(s, i)) {
     const auto lead = static_cast<unsigned char>(s[i]);
     if (lead < 0x80) {
       if (lead < 0x20 && internal::CountedControl(lead)) {
@@ -103,8 +99,7 @@ void DecodeUtf8(std::string_view s, std::string* out, DecodeErrors* errors) {
   out->reserve(s.size());
   for (size_t i = 0; i < s.size();) {
     const size_t start = i;
-    while (i + 8 <= s.size() && internal::AllAscii8(s.data() + i)) i += 8;
-    while (i < s.size() && static_cast<unsigned char>(s[i]) < 0x80) ++i;
+    i = internal::SkipAscii(s, i);
     out->append(s.substr(start, i - start));
     if (i == s.size()) break;
     const internal::Utf8Step step = internal::DecodeUtf8Step(s, i);
@@ -354,16 +349,7 @@ std::string NormalizeNfc(std::string_view utf8) {
 }
 
 bool IsValidUtf8(std::string_view s) {
-  for (size_t i = 0; i < s.size();) {
-    // Fast path: eight ASCII bytes at a time.
-    if (i + 8 <= s.size() && internal::AllAscii8(s.data() + i)) {
-      i += 8;
-      continue;
-    }
-    if (static_cast<unsigned char>(s[i]) < 0x80) {
-      ++i;
-      continue;
-    }
+  for (size_t i = internal::SkipAscii(s, 0); i < s.size(); i = internal::SkipAscii(s, i)) {
     const internal::Utf8Step step = internal::DecodeUtf8Step(s, i);
     if (!step.ok) return false;
     i += step.len;

@@ -11,6 +11,10 @@
 
 #include "common/utf8.h"
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 namespace veille::extract::internal {
 
 // Result of decoding one sequence: `len` bytes were read; when !ok, `len` is
@@ -34,6 +38,37 @@ inline bool NoControl8(const char* p) {
   std::memcpy(&word, p, 8);
   // A byte b < 0x20 borrows in b - 0x20 and has its high bit clear in ~b.
   return ((word - 0x2020202020202020ULL) & ~word & 0x8080808080808080ULL) == 0;
+}
+
+// The first offset from `i` whose byte is not ASCII (>= 0x80), or s.size().
+// Reads 16 bytes at a time (SSE2), else 8.
+inline size_t SkipAscii(std::string_view s, size_t i) {
+#if defined(__SSE2__)
+  for (; i + 16 <= s.size(); i += 16) {
+    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s.data() + i));
+    if (const int mask = _mm_movemask_epi8(v); mask != 0) return i + __builtin_ctz(mask);
+  }
+#endif
+  while (i + 8 <= s.size() && AllAscii8(s.data() + i)) i += 8;
+  while (i < s.size() && static_cast<unsigned char>(s[i]) < 0x80) ++i;
+  return i;
+}
+
+// The first offset from `i` whose byte is not printable ASCII (below 0x20
+// or above 0x7F), or s.size(). Reads 16 bytes at a time (SSE2), else 8.
+inline size_t SkipPrintableAscii(std::string_view s, size_t i) {
+#if defined(__SSE2__)
+  const __m128i space = _mm_set1_epi8(0x20);
+  for (; i + 16 <= s.size(); i += 16) {
+    // Signed: bytes from 0x80 are negative, so below 0x20 too.
+    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s.data() + i));
+    const int mask = _mm_movemask_epi8(_mm_cmplt_epi8(v, space));
+    if (mask != 0) return i + __builtin_ctz(mask);
+  }
+#endif
+  while (i + 8 <= s.size() && AllAscii8(s.data() + i) && NoControl8(s.data() + i)) i += 8;
+  while (i < s.size() && static_cast<unsigned char>(s[i]) - 0x20u < 0x60u) ++i;
+  return i;
 }
 
 // REQUIRES: i < s.size().

@@ -13,6 +13,7 @@
 #include "extract/html_extractor.h"
 #include "extract/language.h"
 #include "extract/metadata.h"
+#include "extract/nfc_check.h"
 #include "extract/text_extractor.h"
 #include "extract/text_util.h"
 
@@ -28,18 +29,21 @@ std::string CleanHint(std::string_view hint) {
   return decoded.ok() ? extract::CollapseWhitespace(decoded->utf8) : "";
 }
 
-std::string Nfc(const std::string& s) {
-  return s.empty() || !extract::IsValidUtf8(s) ? s : extract::NormalizeNfc(s);
+// Puts valid UTF-8 `*s` in NFC (invalid UTF-8 is left as it is); a string
+// that is NFC already, as most are, is not copied.
+void Nfc(std::string* s) {
+  if (s->empty() || !extract::IsValidUtf8(*s) || extract::internal::StableUnderNfc(*s)) return;
+  *s = extract::NormalizeNfc(*s);
 }
 
 void NormalizeAll(Article* a) {
   for (std::string* field : {&a->url, &a->title, &a->author, &a->published, &a->site, &a->lang,
                              &a->text, &a->image_url}) {
-    *field = Nfc(*field);
+    Nfc(field);
   }
   for (RelatedLink& r : a->related) {
-    r.title = Nfc(r.title);
-    r.snippet = Nfc(r.snippet);
+    Nfc(&r.title);
+    Nfc(&r.snippet);
   }
 }
 

@@ -56,26 +56,31 @@ DomNode DomNode::first_child() const {
 }
 DomNode DomNode::next_sibling() const { return {dom_, id_ < 0 ? -1 : dom_->nodes_[id_].next}; }
 
-std::string_view DomNode::attr(std::string_view name) const {
-  if (id_ < 0) return "";
-  const HtmlDom::Node& n = dom_->nodes_[id_];
-  for (uint32_t i = n.attr_begin; i < n.attr_begin + n.attr_count; ++i) {
-    const HtmlDom::Attr& a = dom_->attrs_[i];
-    if (dom_->Chars(a.name_offset, a.name_length) == name) {
-      return dom_->Chars(a.value_offset, a.value_length);
+// The attribute named `name` among the node's, or null. Reads the names in
+// place (no bounds-checked substr per attribute): the scan is on the
+// extractors' hot path.
+const HtmlDom::Attr* HtmlDom::FindAttr(int32_t id, std::string_view name) const {
+  const Node& n = nodes_[id];
+  const char* chars = chars_.data();
+  const Attr* a = attrs_.data() + n.attr_begin;
+  for (const Attr* const end = a + n.attr_count; a != end; ++a) {
+    if (a->name_length == name.size() &&
+        std::string_view(chars + a->name_offset, a->name_length) == name) {
+      return a;
     }
   }
-  return "";
+  return nullptr;
+}
+
+std::string_view DomNode::attr(std::string_view name) const {
+  if (id_ < 0) return "";
+  const HtmlDom::Attr* a = dom_->FindAttr(id_, name);
+  return a == nullptr ? std::string_view("")
+                      : std::string_view(dom_->chars_.data() + a->value_offset, a->value_length);
 }
 
 bool DomNode::has_attr(std::string_view name) const {
-  if (id_ < 0) return false;
-  const HtmlDom::Node& n = dom_->nodes_[id_];
-  for (uint32_t i = n.attr_begin; i < n.attr_begin + n.attr_count; ++i) {
-    const HtmlDom::Attr& a = dom_->attrs_[i];
-    if (dom_->Chars(a.name_offset, a.name_length) == name) return true;
-  }
-  return false;
+  return id_ >= 0 && dom_->FindAttr(id_, name) != nullptr;
 }
 
 size_t DomNode::attr_count() const { return id_ < 0 ? 0 : dom_->nodes_[id_].attr_count; }

@@ -83,6 +83,7 @@ class HtmlDom {
     uint32_t value_offset, value_length;
   };
 
+  const Attr* FindAttr(int32_t id, std::string_view name) const;
   std::string_view Chars(uint32_t offset, uint32_t length) const {
     return std::string_view(chars_).substr(offset, length);
   }

@@ -16,6 +16,10 @@
 #include <array>
 #include <cstring>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 #include "extract/charset.h"
 
 namespace veille::extract::internal {
@@ -74,16 +78,41 @@ size_t FindRawTextEnd(std::string_view html, size_t from, std::string_view name)
   return std::string_view::npos;
 }
 
+// The first offset from `i` whose byte may start a character that the
+// parser would not pass on: a control other than tab, LF and CR, or 0xEF
+// (U+FFFE, U+FFFF); s.size() if none. Reads 16 bytes at a time (SSE2),
+// else 8.
+size_t NextSuspect(std::string_view s, size_t i) {
+#if defined(__SSE2__)
+  const __m128i max_control = _mm_set1_epi8(0x1F);
+  const __m128i tab = _mm_set1_epi8('\t');
+  const __m128i lf = _mm_set1_epi8('\n');
+  const __m128i cr = _mm_set1_epi8('\r');
+  const __m128i ef = _mm_set1_epi8(static_cast<char>(0xEF));
+  for (; i + 16 <= s.size(); i += 16) {
+    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s.data() + i));
+    const __m128i control = _mm_cmpeq_epi8(_mm_min_epu8(v, max_control), v);
+    const __m128i blank = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, tab), _mm_cmpeq_epi8(v, lf)),
+                                       _mm_cmpeq_epi8(v, cr));
+    const __m128i suspect = _mm_or_si128(_mm_andnot_si128(blank, control), _mm_cmpeq_epi8(v, ef));
+    if (const int mask = _mm_movemask_epi8(suspect); mask != 0) return i + __builtin_ctz(mask);
+  }
+#endif
+  while (i + 8 <= s.size() && PlainWord(s.data() + i)) i += 8;
+  for (; i < s.size(); ++i) {
+    const auto c = static_cast<unsigned char>(s[i]);
+    if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0xEF) return i;
+  }
+  return i;
+}
+
 // True when the parser would pass `content` on unchanged: htmlParseScript
 // drops the characters that are not XML Chars (controls, U+FFFE, U+FFFF),
 // and attribute values stop at NUL.
 bool AllXmlChars(std::string_view content) {
-  for (size_t i = 0; i < content.size(); ++i) {
-    while (i + 8 <= content.size() && PlainWord(content.data() + i)) i += 8;
-    if (i >= content.size()) break;
-    const auto c = static_cast<unsigned char>(content[i]);
-    if (c < 0x20 && c != '\t' && c != '\n' && c != '\r') return false;
-    if (c == 0xEF && i + 2 < content.size() && static_cast<unsigned char>(content[i + 1]) == 0xBF &&
+  for (size_t i = NextSuspect(content, 0); i < content.size(); i = NextSuspect(content, i + 1)) {
+    if (static_cast<unsigned char>(content[i]) != 0xEF) return false;  // a control
+    if (i + 2 < content.size() && static_cast<unsigned char>(content[i + 1]) == 0xBF &&
         (static_cast<unsigned char>(content[i + 2]) & 0xFE) == 0xBE) {
       return false;
     }
@@ -211,6 +240,7 @@ char TextPlaceholder(std::string_view html, size_t begin, size_t* end) {
 
 // Whether a script/style element starts at `lt` ('<'): its kind, else -1.
 int RawTextKind(std::string_view html, size_t lt) {
+  if (Lower(html[lt + 1]) != 's') return -1;  // both names start with 's'
   for (int k = 0; k < 2; ++k) {
     const std::string_view name = kRawTextNames[k];
     const size_t after = lt + 1 + name.size();

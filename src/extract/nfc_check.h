@@ -13,7 +13,8 @@ namespace veille::extract::internal {
 // properties). Such a string is in NFC, so `true` is always right; `false`
 // means "ask ICU" (a combining mark, a character NFC replaces, a Hangul
 // jamo). Reads ASCII 8 bytes at a time and other BMP characters through a
-// bitmap built from ICU once per process. REQUIRES: valid UTF-8.
+// bitmap filled from ICU a block of 256 code points at a time, as blocks
+// are met. REQUIRES: valid UTF-8.
 bool StableUnderNfc(std::string_view utf8);
 
 }  // namespace veille::extract::internal

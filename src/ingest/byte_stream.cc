@@ -64,6 +64,13 @@ class MemoryStream final : public ByteStream {
     return count;
   }
 
+  Result<size_t> AppendTo(std::string* out, size_t n) override {
+    const size_t count = std::min({n, max_chunk_, data_.size() - pos_});
+    out->append(data_, pos_, count);
+    pos_ += count;
+    return count;
+  }
+
  private:
   const std::string data_;
   const size_t max_chunk_;
@@ -89,6 +96,20 @@ class PrefixedStream final : public ByteStream {
     return rest_->Read(buf, n);
   }
 
+  Result<size_t> AppendTo(std::string* out, size_t n) override {
+    if (pos_ < prefix_.size()) {
+      const size_t count = std::min(n, prefix_.size() - pos_);
+      out->append(prefix_, pos_, count);
+      pos_ += count;
+      if (pos_ == prefix_.size()) {
+        prefix_ = std::string();  // release the memory
+        pos_ = 0;
+      }
+      return count;
+    }
+    return rest_->AppendTo(out, n);
+  }
+
  private:
   std::string prefix_;
   size_t pos_ = 0;
@@ -96,6 +117,14 @@ class PrefixedStream final : public ByteStream {
 };
 
 }  // namespace
+
+Result<size_t> ByteStream::AppendTo(std::string* out, size_t n) {
+  const size_t old_size = out->size();
+  out->resize(old_size + std::min(n, kAppendChunk));
+  Result<size_t> got = Read(out->data() + old_size, out->size() - old_size);
+  out->resize(old_size + (got.ok() ? *got : 0));
+  return got;
+}
 
 Result<std::unique_ptr<ByteStream>> OpenFileStream(const std::string& path) {
   if (path == "-") return std::unique_ptr<ByteStream>(new FileStream(STDIN_FILENO, false, path));
@@ -135,18 +164,11 @@ Status ReadHead(ByteStream& stream, size_t n, std::string* out) {
   // Grown as bytes come: a caller may allow far more than a stream holds
   // (the gzip reader asks for 4 MiB of a page's few KiB).
   out->clear();
-  size_t have = 0;
-  while (have < n) {
-    out->resize(std::min(n, std::max<size_t>(64 << 10, 2 * have)));
-    Result<size_t> got = stream.Read(out->data() + have, out->size() - have);
-    if (!got.ok()) {
-      out->resize(have);
-      return got.status();
-    }
+  while (out->size() < n) {
+    Result<size_t> got = stream.AppendTo(out, n - out->size());
+    if (!got.ok()) return got.status();
     if (*got == 0) break;
-    have += *got;
   }
-  out->resize(have);
   return Status::Ok();
 }
 

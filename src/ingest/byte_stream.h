@@ -27,6 +27,16 @@ class ByteStream {
   // (kIoError, kCorruption). After an error the stream is failed and every
   // further call returns the same error.
   virtual Result<size_t> Read(char* buf, size_t n) = 0;
+
+  // Appends up to `n` bytes to *out, as Read would give them (REQUIRES:
+  // n > 0). Returns the number appended, 0 only at the end, or Read's
+  // error (*out then unchanged). The default reads through Read, at most
+  // kAppendChunk bytes a call, into space that it zeroes first; a stream
+  // that holds its bytes in memory appends them all at once, copying each
+  // byte once.
+  virtual Result<size_t> AppendTo(std::string* out, size_t n);
+
+  static constexpr size_t kAppendChunk = 64 << 10;
 };
 
 // Opens a file for reading, or standard input for "-" (not closed at the end).
@@ -61,7 +71,8 @@ std::unique_ptr<ByteStream> NewGzipStream(std::unique_ptr<ByteStream> compressed
 bool HasGzipMagic(std::string_view head);
 
 // Reads from `stream` until `n` bytes or the end, into *out (replacing it).
-// Returns the stream's error, if any; *out then holds the bytes read before it.
+// Reads through AppendTo. Returns the stream's error, if any; *out then holds the bytes read before
+// it.
 Status ReadHead(ByteStream& stream, size_t n, std::string* out);
 
 }  // namespace veille::ingest

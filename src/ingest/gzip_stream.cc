@@ -154,7 +154,8 @@ size_t TrailerSize(std::string_view in) {
 // header CRC, or the output would exceed kWholeOutputLimit: the caller then
 // decodes with zlib.
 bool InflateWhole(std::string_view in, OutputBuffer* out) {
-  const std::unique_ptr<libdeflate_decompressor, DecompressorDeleter> d(
+  // One decompressor per thread (it holds only tables, rebuilt per block).
+  thread_local const std::unique_ptr<libdeflate_decompressor, DecompressorDeleter> d(
       libdeflate_alloc_decompressor());
   if (d == nullptr) return false;
   out->set_size(0);
@@ -208,15 +209,41 @@ class GzipStream final : public ByteStream {
     return count;
   }
 
+  Result<size_t> AppendTo(std::string* out, size_t n) override {
+    if (!started_) {
+      started_ = true;
+      Start();
+    }
+    if (streaming_ != nullptr) return streaming_->AppendTo(out, n);
+    const size_t count = std::min(n, whole_.size() - pos_);
+    out->append(whole_.data() + pos_, count);
+    pos_ += count;
+    return count;
+  }
+
  private:
   void Start() {
-    std::string in;
-    const Status read = ReadHead(*source_, kWholeInputLimit + 1, &in);
-    if (read.ok() && in.size() <= kWholeInputLimit && InflateWhole(in, &whole_)) return;
+    // Up to kWholeInputLimit + 1 bytes, read straight into a buffer that is
+    // not zeroed first.
+    OutputBuffer in;
+    Status read;
+    while (in.size() <= kWholeInputLimit) {
+      in.Reserve(std::min(kWholeInputLimit + 1, std::max<size_t>(64 << 10, 2 * in.size())));
+      Result<size_t> got = source_->Read(in.data() + in.size(),
+                                         std::min(in.capacity(), kWholeInputLimit + 1) - in.size());
+      if (!got.ok()) {
+        read = got.status();
+        break;
+      }
+      if (*got == 0) break;
+      in.set_size(in.size() + *got);
+    }
+    const std::string_view bytes(in.data(), in.size());
+    if (read.ok() && in.size() <= kWholeInputLimit && InflateWhole(bytes, &whole_)) return;
     whole_ = OutputBuffer();
     // zlib re-reads what was read, then the rest (or the source's error).
     streaming_ =
-        std::make_unique<ZlibGzipStream>(NewPrefixedStream(std::move(in), std::move(source_)));
+        std::make_unique<ZlibGzipStream>(NewPrefixedStream(std::string(bytes), std::move(source_)));
   }
 
   std::unique_ptr<ByteStream> source_;

@@ -2,14 +2,13 @@
 
 #include <algorithm>
 #include <cassert>
+#include <cstdint>
 #include <utility>
 
 #include "ingest/byte_size.h"
 
 namespace veille::ingest {
 namespace {
-
-constexpr size_t kReadChunk = 64 << 10;
 
 bool IsBlankPage(std::string_view bytes) {
   if (bytes.starts_with("\xEF\xBB\xBF")) bytes.remove_prefix(3);
@@ -36,11 +35,8 @@ class PageReader final : public DocumentReader {
     for (;;) {
       // Ask for up to one byte more than the limit allows, to see whether it is crossed.
       const size_t room = max_bytes_ - bytes.size();
-      const size_t old_size = bytes.size();
-      bytes.resize(old_size + std::min(room, kReadChunk - 1) + 1);
-      Result<size_t> got = stream_->Read(bytes.data() + old_size, bytes.size() - old_size);
+      Result<size_t> got = stream_->AppendTo(&bytes, room < SIZE_MAX ? room + 1 : room);
       if (!got.ok()) return got.status().input().empty() ? got.status().At(input_) : got.status();
-      bytes.resize(old_size + *got);
       if (*got == 0) break;
       if (bytes.size() > max_bytes_) {
         return Status::ResourceExhausted("document exceeds the " + FormatByteSize(max_bytes_) +

@@ -5,6 +5,8 @@
 
 #include <string>
 
+#include "extract/charset_util.h"
+
 namespace veille::extract {
 namespace {
 
@@ -468,6 +470,34 @@ TEST(NormalizeNfc, ComposesAndKeepsComposedText) {
   EXPECT_EQ(NormalizeNfc("déjà"), "déjà");
   EXPECT_EQ(NormalizeNfc("\xE1\x84\x92\xE1\x85\xA1\xE1\x86\xAB"), "한");
   EXPECT_EQ(NormalizeNfc(""), "");
+}
+
+// The ASCII skippers stop on the first byte of their class wherever it
+// lies (in a 16-byte block, an 8-byte word or the tail), and at the end.
+TEST(SkipAscii, StopsAtTheFirstByteOutsideTheRun) {
+  for (size_t len = 0; len <= 40; ++len) {
+    const std::string plain(len, 'a');
+    EXPECT_EQ(internal::SkipAscii(plain, 0), len);
+    EXPECT_EQ(internal::SkipPrintableAscii(plain, 0), len);
+    for (size_t at = 0; at < len; ++at) {
+      for (const char stop : {'\x80', '\xC3', '\xFF'}) {
+        std::string s = plain;
+        s[at] = stop;
+        EXPECT_EQ(internal::SkipAscii(s, 0), at);
+        EXPECT_EQ(internal::SkipPrintableAscii(s, 0), at);
+        EXPECT_EQ(internal::SkipAscii(s, at + 1), len);
+      }
+      for (const char control : {'\0', '\n', '\x1F'}) {
+        std::string s = plain;
+        s[at] = control;
+        EXPECT_EQ(internal::SkipAscii(s, 0), len);
+        EXPECT_EQ(internal::SkipPrintableAscii(s, 0), at);
+      }
+      std::string del = plain;
+      del[at] = '\x7F';
+      EXPECT_EQ(internal::SkipPrintableAscii(del, 0), len);
+    }
+  }
 }
 
 }  // namespace

@@ -3,6 +3,8 @@
 #include <gtest/gtest.h>
 #include <unicode/normalizer2.h>
 #include <unicode/stringpiece.h>
+#include <unicode/uchar.h>
+#include <unicode/unorm2.h>
 
 #include <random>
 #include <string>
@@ -35,6 +37,19 @@ TEST(StableUnderNfc, LeavesToIcuWhatNfcMightChange) {
   EXPECT_FALSE(StableUnderNfc("\xE2\x84\xA6"));              // U+2126 OHM SIGN, NFC gives U+03A9
   EXPECT_FALSE(StableUnderNfc("\xE1\x84\x80\xE1\x85\xA1"));  // Hangul jamo L + V
   EXPECT_FALSE(StableUnderNfc("\xF0\x9D\x85\x9E"));          // U+1D15E, NFC_QC No
+}
+
+// The BMP table agrees with ICU's own properties on every code point.
+TEST(StableUnderNfc, MatchesIcuPropertiesOnTheWholeBmp) {
+  for (char32_t cp = 0; cp < 0x10000; ++cp) {
+    if (cp >= 0xD800 && cp <= 0xDFFF) continue;
+    std::string s;
+    AppendUtf8(cp, &s);
+    const auto c = static_cast<UChar32>(cp);
+    const bool stable =
+        u_getCombiningClass(c) == 0 && u_getIntPropertyValue(c, UCHAR_NFC_QUICK_CHECK) == UNORM_YES;
+    ASSERT_EQ(StableUnderNfc(s), stable) << "U+" << std::hex << static_cast<uint32_t>(cp);
+  }
 }
 
 // Soundness on random text: whenever the quick test says yes, ICU agrees.

@@ -273,5 +273,45 @@ TEST(FileStream, DirectoryIsInvalidInput) {
   EXPECT_EQ(stream.status().message(), "is a directory");
 }
 
+// AppendTo gives the bytes Read gives, appended after what *out holds:
+// all at once from memory, by chunks through the default.
+std::string AppendAll(ByteStream& stream, size_t n) {
+  std::string out = "head:";
+  for (;;) {
+    Result<size_t> got = stream.AppendTo(&out, n);
+    EXPECT_TRUE(got.ok());
+    if (!got.ok() || *got == 0) break;
+    EXPECT_LE(*got, n);
+  }
+  return out;
+}
+
+TEST(ByteStream, AppendToGivesTheBytesReadGives) {
+  const std::string text = SampleText(3000);
+  ASSERT_GT(text.size(), ByteStream::kAppendChunk);
+  for (size_t n : {size_t{1}, size_t{7}, size_t{4096}, size_t{1} << 30}) {
+    EXPECT_EQ(AppendAll(*NewMemoryStream(text), n), "head:" + text);
+    EXPECT_EQ(AppendAll(*NewMemoryStream(text, 5), n), "head:" + text);
+    EXPECT_EQ(
+        AppendAll(*NewPrefixedStream(text.substr(0, 100), NewMemoryStream(text.substr(100))), n),
+        "head:" + text);
+    EXPECT_EQ(AppendAll(*NewGzipStream(NewMemoryStream(Gzip(text))), n), "head:" + text);
+    size_t given = 0;
+    CountingStream counting(text, &given);  // the default AppendTo, through Read
+    EXPECT_EQ(AppendAll(counting, n), "head:" + text);
+  }
+}
+
+TEST(ByteStream, AppendToKeepsWhatWasThereOnAnError) {
+  std::string packed = Gzip(SampleText(200), 0);
+  packed[packed.size() / 2] ^= 0x55;
+  auto stream = NewGzipStream(NewMemoryStream(packed));
+  std::string out = "kept";
+  Result<size_t> got = stream->AppendTo(&out, 1 << 20);
+  for (int i = 0; i < 100 && got.ok() && *got > 0; ++i) got = stream->AppendTo(&out, 1 << 20);
+  EXPECT_FALSE(got.ok());
+  EXPECT_EQ(out.substr(0, 4), "kept");
+}
+
 }  // namespace
 }  // namespace veille::ingest
