@@ -86,7 +86,8 @@ void OnlineClusterer::AddMember(uint32_t slot, const ClusterDoc& doc) {
   if (options_.cross_text) s.whole.Add(WholeText(doc, options_));
   s.entities.Add(doc.entities);
   s.places.Add(doc.places);
-  s.persons.Add(doc.persons);
+  // Persons only weigh with person_penalty (off by default): no centroid to keep else.
+  if (options_.person_penalty > 0) s.persons.Add(doc.persons);
   s.doc_ids.push_back(doc.id);
   s.doc_times.push_back(doc.time);
   doc_to_slot_[doc.id] = slot;
@@ -168,7 +169,7 @@ SimilarityParts OnlineClusterer::StoryParts(const ClusterDoc& doc, const Story& 
                        story.places.Cosine(IdVector{{{doc_top, 1.0f}}}) <= 0 &&
                        !Carries(doc.places, story_top.terms[0].first);
   }
-  if (!doc.persons.terms.empty() && !story.persons.empty()) {
+  if (options_.person_penalty > 0 && !doc.persons.terms.empty() && !story.persons.empty()) {
     p.has_persons = true;
     p.persons = story.persons.Cosine(doc.persons);
   }

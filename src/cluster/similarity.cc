@@ -210,7 +210,7 @@ SimilarityParts DocParts(const ClusterDoc& a, const ClusterDoc& b, const Cluster
                        Heaviest(b.places, &top_b) && !Carries(b.places, top_a) &&
                        !Carries(a.places, top_b);
   }
-  if (!a.persons.terms.empty() && !b.persons.terms.empty()) {
+  if (options.person_penalty > 0 && !a.persons.terms.empty() && !b.persons.terms.empty()) {
     p.has_persons = true;
     p.persons = Cosine(a.persons, b.persons);
   }

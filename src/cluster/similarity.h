@@ -25,7 +25,8 @@ struct SimilarityParts {
   // Each side's heaviest place is absent from the other's places (Vladivostok
   // vs Pyongyang, both also naming Russia): evidence of two events.
   bool place_conflict = false;
-  // Person cosine (ClusterDoc::persons); absent when either side names no person.
+  // Person cosine (ClusterDoc::persons); absent when either side names no
+  // person, or person_penalty is 0 (then not computed).
   bool has_persons = false;
   double persons = 0;
   // Entities on the doc's side (the smaller side for two docs).

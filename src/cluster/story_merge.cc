@@ -49,7 +49,7 @@ bool OnlineClusterer::ShouldMerge(const Story& a, const Story& b) const {
     p.place_conflict = !top_a.terms.empty() && !top_b.terms.empty() &&
                        b.places.Cosine(top_a) <= 0 && a.places.Cosine(top_b) <= 0;
   }
-  if (!a.persons.empty() && !b.persons.empty()) {
+  if (options_.person_penalty > 0 && !a.persons.empty() && !b.persons.empty()) {
     p.has_persons = true;
     p.persons = a.persons.Cosine(b.persons);
   }

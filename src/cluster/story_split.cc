@@ -172,7 +172,7 @@ void OnlineClusterer::SplitStory(uint32_t slot, const std::vector<uint8_t>& side
     if (options_.cross_text) s.whole.Subtract(WholeText(d, options_));
     s.entities.Subtract(d.entities);
     s.places.Subtract(d.places);
-    s.persons.Subtract(d.persons);
+    if (options_.person_penalty > 0) s.persons.Subtract(d.persons);
     int32_t first = 0, last = 0;
     if (EventSpan(d, options_.date_lead_sentences, &first, &last)) {
       const int32_t day = first + (last - first) / 2;
