@@ -1,5 +1,8 @@
 #include "extract/json_ld.h"
 
+#include <algorithm>
+#include <cctype>
+
 #include <nlohmann/json.hpp>
 
 #include <string_view>
@@ -107,6 +110,18 @@ JsonLdFacts FactsOf(const Json& obj) {
   return facts;
 }
 
+// The length of the tag starting at body[i] == '<' ("<p>", "</div>",
+// "<!-- -->"), or 0 when that '<' is text ("inflation <3%", "x < y"): a tag
+// opens with a letter, '/' or '!' and closes within kMaxTagBytes.
+size_t TagLength(std::string_view body, size_t i) {
+  constexpr size_t kMaxTagBytes = 256;
+  if (i + 1 >= body.size()) return 0;
+  const char c = body[i + 1];
+  if (!std::isalpha(static_cast<unsigned char>(c)) && c != '/' && c != '!') return 0;
+  const size_t end = body.substr(0, std::min(body.size(), i + kMaxTagBytes)).find('>', i);
+  return end == std::string_view::npos ? 0 : end - i + 1;
+}
+
 // `body` as paragraphs: one per line, tags dropped (a CMS may put the
 // body's HTML in the string: "<p>...</p>" and "<br>" end a line), entities
 // decoded, white space collapsed, joined by "\n\n".
@@ -114,12 +129,12 @@ std::string BodyParagraphs(std::string_view body) {
   std::string lines;
   lines.reserve(body.size());
   for (size_t i = 0; i < body.size(); ++i) {
-    if (body[i] != '<') {
+    const size_t length = body[i] == '<' ? TagLength(body, i) : 0;
+    if (length == 0) {
       lines.push_back(body[i]);
       continue;
     }
-    const size_t end = body.find('>', i);
-    if (end == std::string_view::npos) break;
+    const size_t end = i + length - 1;
     const std::string_view tag = body.substr(i, end - i);
     if (tag.starts_with("</p") || tag.starts_with("<br") || tag.starts_with("</h") ||
         tag.starts_with("</li") || tag.starts_with("</div")) {
@@ -145,21 +160,30 @@ std::string BodyParagraphs(std::string_view body) {
 }  // namespace
 
 std::string ReadJsonLdArticleBody(const std::vector<std::string>& scripts) {
-  std::string best;
-  for (const std::string& script : scripts) {
-    if (script.find("\"articleBody\"") == std::string::npos) continue;
-    const Json block = Json::parse(script, nullptr, /*allow_exceptions=*/false);
-    if (block.is_discarded()) continue;
-    std::vector<const Json*> objects;
-    CollectObjects(block, &objects);
-    for (const Json* obj : objects) {
-      const auto it = obj->find("articleBody");
-      if (it == obj->end() || !it->is_string()) continue;
-      const std::string& body = it->get_ref<const std::string&>();
-      if (body.size() > best.size()) best = body;
+  // As in ReadJsonLd: no accessor used throws after its type check; the
+  // catch is the adapter's promise.
+  try {
+    std::string body;
+    int bodies = 0;  // distinct non-empty article bodies
+    for (const std::string& script : scripts) {
+      if (script.find("\"articleBody\"") == std::string::npos) continue;
+      const Json block = Json::parse(script, nullptr, /*allow_exceptions=*/false);
+      if (block.is_discarded()) continue;
+      std::vector<const Json*> objects;
+      CollectObjects(block, &objects);
+      for (const Json* obj : objects) {
+        const auto it = obj->find("articleBody");
+        if (it == obj->end() || !it->is_string() || !IsArticleTyped(*obj)) continue;
+        const std::string& text = it->get_ref<const std::string&>();
+        if (text.empty() || text == body) continue;
+        body = text;
+        ++bodies;
+      }
     }
+    return bodies == 1 ? BodyParagraphs(body) : std::string();
+  } catch (const std::exception&) {
+    return std::string();
   }
-  return best.empty() ? best : BodyParagraphs(best);
 }
 
 JsonLdFacts ReadJsonLd(const std::vector<std::string>& scripts) {

@@ -33,10 +33,13 @@ struct JsonLdFacts {
 JsonLdFacts ReadJsonLd(const std::vector<std::string>& scripts);
 
 // The article's text as the page declares it for search engines: the
-// longest "articleBody" string of the JSON-LD objects in `scripts`, one
-// paragraph per line, joined by "\n\n" (markup inside it removed, entities
-// decoded, white space collapsed); "" when no block has one. Only blocks
-// that mention "articleBody" are parsed.
+// "articleBody" string of the article-typed JSON-LD object of `scripts`
+// (Article, NewsArticle, BlogPosting...), one paragraph per line, joined by
+// "\n\n" (markup inside it removed, a '<' that opens no tag kept, entities
+// decoded, white space collapsed); "" when no article object has one, or
+// when several distinct ones do (a hub page listing articles, a live blog's
+// updates: none of them is the page's article). Only blocks that mention
+// "articleBody" are parsed.
 std::string ReadJsonLdArticleBody(const std::vector<std::string>& scripts);
 
 }  // namespace veille::extract
