@@ -175,8 +175,12 @@ struct ClusterOptions {
   // two groups (each >= split_min_part) score clearly lower across than
   // within (between mean < split_threshold and <= split_ratio x the lower
   // within mean, which is >= split_cohesion), the smaller group moves to a
-  // new story (Assignment::splits) and the two are never merged back. Meant
-  // to undo one wrong early join that drew two events into one story. Off
+  // new story (Assignment::splits) and the two are not merged back by this
+  // clusterer (the pair is not persisted: after Restore in a new process a
+  // doc may merge them again, and the size checks restart from the restored
+  // recent members). The moved members' join scores stay in the old story's
+  // Bar(). Meant to undo one wrong early join that drew two events into one
+  // story. Off
   // by default: measured over 5 orders (round 6, src/cluster/README.md) it
   // moves ECB+ along its precision/recall front (B3 F1 0.861-0.870 vs
   // 0.867) and splits diverse headline stories (UCI 0.72-0.85 vs 0.853).

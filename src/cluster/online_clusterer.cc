@@ -363,8 +363,9 @@ Status OnlineClusterer::Restore(const ClusterDoc& input, int64_t story_id) {
   auto it = id_to_slot_.find(story_id);
   const uint32_t slot = it == id_to_slot_.end() ? NewStory(story_id) : it->second;
   AddMember(slot, doc);
-  // As if checked on reaching its size: a resumed process checks it when an
-  // uninterrupted one would.
+  // As if checked on reaching the size restored so far. Restore sees only the
+  // recent members, so a resumed process may check a story later than an
+  // uninterrupted one would (it counts fewer members).
   stories_[slot].split_level = SplitLevel(stories_[slot].doc_ids.size());
   if (doc.time != kUnknownTime && (clock_ == kUnknownTime || doc.time > clock_)) {
     clock_ = doc.time;
