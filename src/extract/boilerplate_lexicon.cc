@@ -214,7 +214,31 @@ constexpr auto kCloserPhrases = std::to_array<std::string_view>(
 
 constexpr size_t kMaxCloserBytes = 60;
 
+// Labels over the box about the article's author: the whole label, or its
+// start when a name or more words follow ("Über den Autor Max Muster").
+constexpr auto kAuthorBoxWords = std::to_array<std::string_view>(
+    {"autor", "autorin", "autoren", "author", "authors", "auteur", "auteure", "autore", "autora",
+     "the author", "der autor", "die autorin", "l'auteur", "l'autore", "el autor", "la autora",
+     "o autor", "o autorze", "de auteur"});
+constexpr auto kAuthorBoxPhrases = std::to_array<std::string_view>(
+    {"about the author", "über den autor", "über die autorin", "über die autoren", "zum autor",
+     "zur autorin", "zu den autoren", "artikel von", "à propos de l'auteur", "a propos de l'auteur",
+     "à propos de l'autrice", "sobre el autor", "sobre la autora", "sobre o autor", "sull'autore",
+     "o autorze", "over de auteur", "over de schrijver"});
+
 }  // namespace
+
+bool IsAuthorBoxLabel(std::string_view folded) {
+  const std::string_view label = TrimLabel(folded);
+  if (label.empty() || label.size() > kMaxCloserBytes) return false;
+  for (const std::string_view word : kAuthorBoxWords) {
+    if (label == word) return true;
+  }
+  for (const std::string_view phrase : kAuthorBoxPhrases) {
+    if (StartsWithWord(label, phrase)) return true;
+  }
+  return false;
+}
 
 bool IsSectionCloser(std::string_view folded) {
   const std::string_view label = TrimLabel(folded);

@@ -37,6 +37,12 @@ bool IsCreditOrPostMeta(std::string_view folded);
 // "Pour aller plus loin", "Más información"). Short labels only.
 bool IsSectionCloser(std::string_view folded);
 
+// True when `folded` (FoldForMatch() of a heading or "...:" label) titles a
+// box about the author set after a story: "Über den Autor", "Artikel von",
+// "About the author", "À propos de l'auteur", "Sobre el autor", or the bare
+// word "Autor"/"Author". What follows is a biography, not the story.
+bool IsAuthorBoxLabel(std::string_view folded);
+
 // True when `lowered` (an element's class, id, role and aria-label, lowercased
 // and joined by spaces) names a non-content element: sharing, comments,
 // related links, newsletter, cookies, ads, menus, breadcrumbs...

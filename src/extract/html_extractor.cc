@@ -20,7 +20,9 @@
 // table is mostly plain text; headings and "...:" labels left at the end
 // with no body text after them are dropped, and a heading that opens the
 // after-story section ("Weitere Informationen", "Related") ends the text
-// unless a long paragraph follows it. A standfirst set apart from the body
+// unless a long paragraph follows it; an author-box label ("Über den Autor",
+// "Artikel von", a loose "AUTOR") after half the text ends it however long
+// the biography under it. A standfirst set apart from the body
 // (in the article's header, or a long sibling heading) joins it
 // (standfirst.cc). The run of reader prompts closing the text ("Follow us
 // on Twitter", a newsletter sign-up) is cut (reader_prompts.cc). Soft
@@ -62,18 +64,32 @@ double LinkDensity(uint32_t link_chars, uint32_t chars) {
 
 bool IsTextBlock(BlockKind kind) { return kind != BlockKind::kContainer; }
 
+// A leaf table cell in a table (the row's parent: tbody or table) that is
+// mostly unlinked text: a data table whose cells link to what they name (a
+// recipe's ingredients linked to the products, beside their amounts). Its
+// link text is data, kept like the other cells; a table that is mostly
+// links (a menu laid out as a table) is not.
+bool IsLinkedDataCell(const PageBlocks& page, const Block& b) {
+  if (!b.cell || !b.leaf || b.parent < 0) return false;
+  const int32_t table = page.blocks[b.parent].parent;
+  if (table < 0) return false;
+  const Block& t = page.blocks[table];
+  return LinkDensity(t.link_chars, t.text_chars) <= kMaxParagraphLinkDensity;
+}
+
 // Articles split over sibling sections (a standfirst box, then the body in
 // two <section>s; a recipe's ingredients beside its steps; a CMS that wraps
 // each paragraph and its subheading in their own chain of divs) leave the
 // best container holding only part of the story. So the choice climbs to
 // the parent while the parent adds text that is itself article-like: of
 // the text it adds, at least kClimbMinGoodShare is good text (paragraphs of
-// kMinScoredChars+ that are link-poor; menus and teaser lists that survived
-// cleaning are short or link-rich, so they stop it). A parent is taken once
-// the good text added since the last one taken reaches kClimbMinGain of what
-// that one has; a step adding less (a wrapper, a section holding only a
-// subheading and its short paragraph) is passed through rather than ending
-// the climb, so the sections above it can still join.
+// kMinScoredChars+ that are link-poor, or the text of a data table's cells;
+// menus and teaser lists that survived cleaning are short or link-rich, so
+// they stop it). A parent is taken once the good text added since the last
+// one taken reaches kClimbMinGain of what that one has; a step adding less
+// (a wrapper, a section holding only a subheading and its short paragraph)
+// is passed through rather than ending the climb, so the sections above it
+// can still join.
 int32_t ClimbToWholeArticle(const PageBlocks& page, int32_t best) {
   constexpr double kClimbMinGain = 0.15;
   constexpr double kClimbMinGoodShare = 0.8;
@@ -85,7 +101,11 @@ int32_t ClimbToWholeArticle(const PageBlocks& page, int32_t best) {
   for (const Paragraph& p : page.paragraphs) {
     const BlockKind kind = blocks[p.block].kind;
     if (kind == BlockKind::kHeading) headings[p.block] += p.chars;
-    if (p.chars >= kMinScoredChars && kind != BlockKind::kTitle &&
+    // Short text in a leaf cell of a data table (a recipe's "125 g | Mehl")
+    // is data, as article-like as prose.
+    const Block& b = blocks[p.block];
+    const bool data_cell = IsLinkedDataCell(page, b);
+    if ((p.chars >= kMinScoredChars || data_cell) && kind != BlockKind::kTitle &&
         LinkDensity(p.link_chars, p.chars) < kGoodMaxLinkDensity) {
       good[p.block] += p.chars;
     }
@@ -217,19 +237,6 @@ bool IsLabel(BlockKind kind, const Paragraph& p) {
   return s.ends_with(':');
 }
 
-// A leaf table cell in a table (the row's parent: tbody or table) that is
-// mostly unlinked text: a data table whose cells link to what they name (a
-// recipe's ingredients linked to the products, beside their amounts). Its
-// link text is data, kept like the other cells; a table that is mostly
-// links (a menu laid out as a table) is not.
-bool IsLinkedDataCell(const PageBlocks& page, const Block& b) {
-  if (!b.cell || !b.leaf || b.parent < 0) return false;
-  const int32_t table = page.blocks[b.parent].parent;
-  if (table < 0) return false;
-  const Block& t = page.blocks[table];
-  return LinkDensity(t.link_chars, t.text_chars) <= kMaxParagraphLinkDensity;
-}
-
 // The text of the paragraphs inside marked subtrees (`marked` per block;
 // all blocks when empty). Loose text in a container (not in a p, li, h...)
 // shorter than `min_loose_chars` must end a sentence to count: a bare date or
@@ -248,7 +255,8 @@ std::string JoinParagraphs(const PageBlocks& page, const std::vector<char>& mark
   }
   std::string out;
   *body_end = 0;
-  size_t closer = std::string::npos;  // where the first closing heading starts
+  size_t closer = std::string::npos;      // where the first closing heading starts
+  size_t author_box = std::string::npos;  // where the first author-box label starts
   for (const Paragraph& p : page.paragraphs) {
     if (!inside[p.block] || page.blocks[p.block].kind == BlockKind::kTitle) continue;
     const Block& b = page.blocks[p.block];
@@ -258,6 +266,10 @@ std::string JoinParagraphs(const PageBlocks& page, const std::vector<char>& mark
     }
     if (b.kind == BlockKind::kContainer && !(b.cell && b.leaf) && p.chars < min_loose_chars &&
         !EndsSentence(p.text)) {
+      // A loose "AUTOR" over a box still titles it.
+      if (author_box == std::string::npos && IsAuthorBoxLabel(FoldForMatch(p.text))) {
+        author_box = out.size();
+      }
       continue;
     }
     const size_t before = out.size();
@@ -265,7 +277,9 @@ std::string JoinParagraphs(const PageBlocks& page, const std::vector<char>& mark
     AppendParagraph(p.text, &out);
     if (out.size() > before && !label) *body_end = out.size();
     if (label) {
-      if (closer == std::string::npos && IsSectionCloser(FoldForMatch(p.text))) closer = before;
+      const std::string folded = FoldForMatch(p.text);
+      if (closer == std::string::npos && IsSectionCloser(folded)) closer = before;
+      if (author_box == std::string::npos && IsAuthorBoxLabel(folded)) author_box = before;
     } else if (closer != std::string::npos && out.size() > before &&
                p.chars >= kMinProseAfterCloser &&
                LinkDensity(p.link_chars, p.chars) < kLongSiblingMaxLinkDensity) {
@@ -280,6 +294,11 @@ std::string JoinParagraphs(const PageBlocks& page, const std::vector<char>& mark
   // table of contents or an "About" box, not the end of a story).
   if (closer != std::string::npos && closer >= *body_end / 2)
     *body_end = std::min(*body_end, closer);
+  // An author box ("Über den Autor", "About the author") is a biography,
+  // however long: cut at its label, when it comes after half of the text
+  // like a closing heading.
+  if (author_box != std::string::npos && author_box >= *body_end / 2)
+    *body_end = std::min(*body_end, author_box);
   return out;
 }
 

@@ -22,6 +22,7 @@
 
 #include <array>
 #include <cstdint>
+#include <string>
 
 #include "extract/text_util.h"
 
@@ -34,13 +35,13 @@ constexpr auto kActions = std::to_array<std::string_view>(
      "subscribe", "subscribe to", "please subscribe", "sign up", "join", "join now", "download",
      "follow us", "follow our", "follow the", "support us", "support our", "supporting", "donate",
      "send us", "email us", "e-mail us", "write to", "submit", "click here", "get the latest",
-     "become a", "register",
+     "become a", "register", "like what you", "enjoyed this", "enjoy reading",
      // de
      "abonniere", "abonnieren sie", "jetzt abonnieren", "melde dich", "melden sie sich", "folge",
      "folgen sie", "registriere dich", "registrieren sie sich", "lade dir", "laden sie",
      "herunterladen", "unterstütze", "unterstützen sie", "unterstützt uns", "spenden sie",
      "hilf mit", "helfen sie", "werden sie", "schreib uns", "schreiben sie uns", "trag dich",
-     "tragen sie sich",
+     "tragen sie sich", "gefällt dir", "gefällt ihnen", "gefällt euch",
      // fr
      "abonnez*", "abonne-toi", "inscrivez*", "inscris-toi", "suivez*", "suis-nous", "téléchargez",
      "soutenez*", "rejoignez*", "faites un don", "écrivez-nous",
@@ -58,19 +59,42 @@ constexpr auto kActions = std::to_array<std::string_view>(
      "abonneer", "volg ons", "schrijf je in", "steun"});
 
 // What the action is for: a channel of the site, or its business.
-constexpr auto kChannels = std::to_array<std::string_view>(
-    {// channels
-     "newsletter*", "app", "apps", "twitter", "facebook", "instagram", "whatsapp", "telegram",
-     "youtube", "tiktok", "linkedin", "podcast*", "channel", "canal", "kanal", "inbox",
-     "posteingang", "e-paper", "epaper", "letter to the editor", "letters to the editor",
-     "leserbrief*",
-     // subscriptions and membership
+constexpr auto kChannels = std::to_array<std::string_view>({// channels
+                                                            "newsletter*",
+                                                            "app",
+                                                            "apps",
+                                                            "twitter",
+                                                            "facebook",
+                                                            "instagram",
+                                                            "whatsapp",
+                                                            "telegram",
+                                                            "youtube",
+                                                            "tiktok",
+                                                            "linkedin",
+                                                            "podcast*",
+                                                            "channel",
+                                                            "canal",
+                                                            "kanal",
+                                                            "inbox",
+                                                            "posteingang",
+                                                            "e-paper",
+                                                            "epaper",
+                                                            "letter to the editor",
+                                                            "letters to the editor",
+                                                            "leserbrief*"});
+
+// The site's business: a subscription, membership or support for its work.
+// Next to a prompt closing the text, a paragraph naming one pleads for it
+// ("Hacemos periodismo desde hace 106 años", "Bei der Lancierung haben wir
+// entschieden, keine Bezahlschranke einzuführen").
+constexpr auto kSupportChannels = std::to_array<std::string_view>(
+    {// subscriptions and membership
      "subscri*", "suscrip*", "abo", "abonnement*", "abbonament*", "membership", "members-only",
      "mitglied*", "miembro*", "membresía", "membre*", "paywall", "bezahlschranke",
      // the site's work and its support
      "our work", "our journalism", "journalism", "journalisme", "periodismo", "giornalismo",
-     "jornalismo", "dziennikarstw*", "unsere arbeit", "unser magazin", "unseren journalismus",
-     "darowizn*", "donation*", "donaci*", "comunidad", "community", "communauté"});
+     "jornalismo", "dziennikarstw*", "unsere arbeit", "unser magazin", "journalismus", "darowizn*",
+     "donation*", "donaci*", "comunidad", "community", "communauté"});
 
 // Paragraphs longer than this are story, whatever words they hold.
 constexpr size_t kMaxPromptBytes = 600;
@@ -124,6 +148,15 @@ void FindCues(std::string_view s, const std::array<std::string_view, N>& cues,
   }
 }
 
+// Whether `folded` (a short paragraph) names the site's business.
+bool NamesSiteSupport(std::string_view folded) {
+  if (folded.size() > kMaxPromptBytes) return false;
+  std::array<Span, 1> found;
+  size_t n = 0;
+  FindCues(folded, kSupportChannels, &found, &n);
+  return n > 0;
+}
+
 }  // namespace
 
 bool IsReaderPrompt(std::string_view folded) {
@@ -135,6 +168,7 @@ bool IsReaderPrompt(std::string_view folded) {
   FindCues(folded, kActions, &actions, &n_actions);
   if (n_actions == 0) return false;
   FindCues(folded, kChannels, &channels, &n_channels);
+  FindCues(folded, kSupportChannels, &channels, &n_channels);
   for (size_t a = 0; a < n_actions; ++a) {
     for (size_t c = 0; c < n_channels; ++c) {
       if (actions[a].end <= channels[c].begin || channels[c].end <= actions[a].begin) return true;
@@ -150,7 +184,8 @@ size_t TrailingPromptsStart(std::string_view text, size_t min_story_bytes) {
     const size_t sep = text.rfind("\n\n", end - 1);
     const size_t begin = sep == std::string_view::npos ? 0 : sep + 2;
     const std::string_view piece = text.substr(begin, end - begin);
-    if (IsReaderPrompt(FoldForMatch(piece))) {
+    const std::string folded = FoldForMatch(piece);
+    if (IsReaderPrompt(folded) || (cut < text.size() && NamesSiteSupport(folded))) {
       cut = begin;
     } else if (piece.size() >= kMaxPassedBytes) {
       break;

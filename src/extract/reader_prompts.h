@@ -22,7 +22,9 @@ bool IsReaderPrompt(std::string_view folded);
 // "\n\n") starts: walking back from the last paragraph over prompts and
 // short paragraphs (a sign-off, a credit, "Te necesitamos"), up to the first
 // longer paragraph that is not a prompt, the start of the earliest prompt
-// met; text.size() when there is none, or when less than `min_story_bytes`
+// met; once a prompt is met, a short paragraph naming the site's business
+// (its journalism, its paywall, a membership) goes too. text.size() when
+// there is none, or when less than `min_story_bytes`
 // of text would stay before it (a page that is only a prompt keeps it).
 size_t TrailingPromptsStart(std::string_view text, size_t min_story_bytes);
 

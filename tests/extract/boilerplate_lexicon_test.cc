@@ -58,6 +58,19 @@ TEST(BoilerplateLexicon, SectionCloserHeadings) {
       "weitere informationen zum haushalt der stadt gibt es bei der verwaltung im rathaus"));
 }
 
+// Labels over an author box, whole or as the start of the label; not a
+// word that only starts alike.
+TEST(BoilerplateLexicon, AuthorBoxLabels) {
+  EXPECT_TRUE(IsAuthorBoxLabel("über den autor"));
+  EXPECT_TRUE(IsAuthorBoxLabel("autor:"));
+  EXPECT_TRUE(IsAuthorBoxLabel("about the author jane doe"));
+  EXPECT_TRUE(IsAuthorBoxLabel("à propos de l'auteur"));
+  EXPECT_TRUE(IsAuthorBoxLabel("artikel von"));
+  EXPECT_FALSE(IsAuthorBoxLabel("autorität der stadt"));
+  EXPECT_FALSE(IsAuthorBoxLabel("author of the law speaks"));
+  EXPECT_FALSE(IsAuthorBoxLabel("die autorin des buches im gespräch"));
+}
+
 TEST(BoilerplateLexicon, CreditAndPostMetaLinesWhenShort) {
   EXPECT_EQ(IsCreditOrPostMeta("foto: ingo pertramer"), true);
   EXPECT_EQ(IsCreditOrPostMeta("(quelle: deutscher jagdverband)"), true);

@@ -251,6 +251,46 @@ TEST(HtmlExtractorRules, SectionCloserHeadingEndsTheStory) {
   EXPECT_THAT(Extract(inline_box), EndsWith(long_para));
 }
 
+// A recipe's ingredient table beside its steps: the short cells of a data
+// table count as article text, so the choice takes the box holding both;
+// a table of links beside the story (a menu laid out as a table) does not.
+TEST(HtmlExtractorRules, DataTableBesideTheStoryJoins) {
+  const auto page = [](const std::string& cell) {
+    std::string rows;
+    for (const char* amount : {"125 g", "65 g", "65 g", "1", "500 g", "200 ml", "2 EL", "1 Pck."}) {
+      rows += std::string("<tr><td>") + amount + "</td><td>" + cell + "</td></tr>";
+    }
+    return "<html><body><div class=recipe><div class=ingredients><table>" + rows +
+           "</table></div><div class=steps>" + Body() + "</div></div></body></html>";
+  };
+  EXPECT_THAT(Extract(page("Mehl, Type 405")), HasSubstr("Mehl, Type 405"));
+  EXPECT_THAT(Extract(page("<a href=/mehl>Mehl, Type 405</a>")), Not(HasSubstr("Mehl")));
+}
+
+// A box about the author after the story ("Über den Autor", "Artikel von",
+// or a loose "AUTOR" over it) is a biography, cut at its label even when it
+// is long; the same word inside a short label early in the text does not cut.
+TEST(HtmlExtractorRules, AuthorBoxAfterTheStoryIsCut) {
+  const std::string bio =
+      "ist Gründungspartner der Kanzlei Muster und Partner in Berlin. Zu seinen "
+      "Tätigkeitsfeldern zählen insbesondere Bankrecht, Kapitalmarktrecht, Zivilrecht, "
+      "Verbraucherschutzrecht, Insolvenzrecht und Internetrecht sowie die Beratung.";
+  const std::string heading = "<html><body><article>" + Body() +
+                              "<h3>Über den Autor</h3><h4>Dr. Max Muster</h4><p>" + bio +
+                              "</p></article></body></html>";
+  EXPECT_THAT(Extract(heading), EndsWith(kPara3));
+  const std::string loose = "<html><body><article>" + Body() +
+                            "<div class=box><div class=head>AUTOR</div><h3>Dr. Max "
+                            "Muster</h3><p>" +
+                            bio + "</p></div></article></body></html>";
+  EXPECT_THAT(Extract(loose), EndsWith(kPara3));
+  // A label that only starts with the word, or comes before most of the
+  // text, leaves the story whole.
+  const std::string early = "<html><body><article><h3>Autorität der Stadt</h3>" + Body() + "<p>" +
+                            bio + "</p></article></body></html>";
+  EXPECT_THAT(Extract(early), EndsWith(bio));
+}
+
 // A call to action closing the article ("Folge uns auf Instagram", a
 // newsletter sign-up) is about the site: cut with the short lines after it.
 TEST(HtmlExtractorRules, DropsTrailingReaderPrompts) {

@@ -53,5 +53,26 @@ TEST(ReaderPrompts, CutsOnlyTheTrailingRun) {
   EXPECT_EQ(TrailingPromptsStart(text, 200), text.size());
 }
 
+// Next to a prompt closing the text, a short paragraph about the site's
+// business (its journalism, its paywall) goes with it; alone it stays.
+TEST(ReaderPrompts, SitePleaNextToAPromptGoesWithIt) {
+  const std::string story =
+      "Ayer los juzgados especializados de San Salvador decretaron enviar a prisión preventiva a "
+      "300 supuestos pandilleros, quienes en su mayoría son acusados por el delito de "
+      "agrupaciones ilícitas, informó la fiscalía en un comunicado.";
+  const std::string plea =
+      "Hacemos periodismo desde hace 106 años. Y ahora el periodismo es fundamental para que la "
+      "opinión pública se fortalezca.";
+  const std::string prompt = "Suscríbete a nuestro newsletter y recibe las noticias del día.";
+  std::string text = story + "\n\n" + plea + "\n\n" + prompt;
+  EXPECT_EQ(TrailingPromptsStart(text, 200), story.size());
+  text = story + "\n\n" + plea;
+  EXPECT_EQ(TrailingPromptsStart(text, 200), text.size());
+  // "Gefällt dir unser Magazin?" asks for the site's paywall-free model.
+  EXPECT_TRUE(IsReaderPrompt(FoldForMatch(
+      "Gefällt dir unser Magazin? Wir haben entschieden, keine Bezahlschranke einzuführen.")));
+  EXPECT_FALSE(IsReaderPrompt(FoldForMatch("Gefällt dir das neue Design des Rathauses?")));
+}
+
 }  // namespace
 }  // namespace veille::extract
