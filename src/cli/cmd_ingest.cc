@@ -123,11 +123,19 @@ int RunIngest(const Config& config, const IngestArgs& args) {
 
 int RunExtract(const Config& config, const ExtractArgs& args) {
   int64_t errors = 0;
+  std::string line;
   ExtractPaths(
       args.paths, config,
       [&](const RawDocument& raw, const Article& article) {
         std::string input = raw.record > 0 ? Place(raw.input, raw.record) : raw.input;
-        std::printf("%s\n", Dump(ExtractView(input, article), args.pretty ? 2 : -1).c_str());
+        if (args.pretty) {
+          line = Dump(ExtractView(input, article), 2);
+        } else {
+          line.clear();
+          AppendExtractLine(input, article, &line);
+        }
+        line.push_back('\n');
+        std::fwrite(line.data(), 1, line.size(), stdout);
         for (const std::string& w : article.warnings) {
           std::fprintf(stderr, "veille: warning: %s: %s\n", input.c_str(), w.c_str());
         }

@@ -15,6 +15,11 @@ namespace veille::cli {
 // unknown fields are null. This is `veille extract`'s line format.
 nlohmann::json ExtractView(const std::string& input, const Article& article);
 
+// Appends Dump(ExtractView(input, article)) (compact) to *out, byte for byte,
+// without building the JSON value: keys in the map's order, nlohmann's
+// escapes. A string that is not valid UTF-8 makes it fall back to Dump.
+void AppendExtractLine(const std::string& input, const Article& article, std::string* out);
+
 // One stored article: id, revision, metadata, text (when with_text), input.
 nlohmann::json StoredArticleView(const StoredArticle& a, bool with_text);
 

@@ -32,89 +32,6 @@
 
 namespace veille::extract {
 
-bool DomNode::is_element() const {
-  return id_ >= 0 && dom_->nodes_[id_].kind == HtmlDom::Kind::kElement;
-}
-
-bool DomNode::is_text() const { return id_ >= 0 && dom_->nodes_[id_].kind == HtmlDom::Kind::kText; }
-
-std::string_view DomNode::name() const {
-  if (!is_element()) return "";
-  const HtmlDom::Node& n = dom_->nodes_[id_];
-  return dom_->Chars(n.offset, n.length);
-}
-
-std::string_view DomNode::text() const {
-  if (!is_text()) return "";
-  const HtmlDom::Node& n = dom_->nodes_[id_];
-  return dom_->Chars(n.offset, n.length);
-}
-
-DomNode DomNode::parent() const { return {dom_, id_ < 0 ? -1 : dom_->nodes_[id_].parent}; }
-DomNode DomNode::first_child() const {
-  return {dom_, id_ < 0 ? -1 : dom_->nodes_[id_].first_child};
-}
-DomNode DomNode::next_sibling() const { return {dom_, id_ < 0 ? -1 : dom_->nodes_[id_].next}; }
-
-// The attribute named `name` among the node's, or null. Reads the names in
-// place (no bounds-checked substr per attribute): the scan is on the
-// extractors' hot path.
-const HtmlDom::Attr* HtmlDom::FindAttr(int32_t id, std::string_view name) const {
-  const Node& n = nodes_[id];
-  const char* chars = chars_.data();
-  const Attr* a = attrs_.data() + n.attr_begin;
-  for (const Attr* const end = a + n.attr_count; a != end; ++a) {
-    if (a->name_length == name.size() &&
-        std::string_view(chars + a->name_offset, a->name_length) == name) {
-      return a;
-    }
-  }
-  return nullptr;
-}
-
-std::string_view DomNode::attr(std::string_view name) const {
-  if (id_ < 0) return "";
-  const HtmlDom::Attr* a = dom_->FindAttr(id_, name);
-  return a == nullptr ? std::string_view("")
-                      : std::string_view(dom_->chars_.data() + a->value_offset, a->value_length);
-}
-
-bool DomNode::has_attr(std::string_view name) const {
-  return id_ >= 0 && dom_->FindAttr(id_, name) != nullptr;
-}
-
-size_t DomNode::attr_count() const { return id_ < 0 ? 0 : dom_->nodes_[id_].attr_count; }
-
-std::string_view DomNode::attr_name(size_t i) const {
-  const HtmlDom::Attr& a = dom_->attrs_[dom_->nodes_[id_].attr_begin + i];
-  return dom_->Chars(a.name_offset, a.name_length);
-}
-
-std::string_view DomNode::attr_value(size_t i) const {
-  const HtmlDom::Attr& a = dom_->attrs_[dom_->nodes_[id_].attr_begin + i];
-  return dom_->Chars(a.value_offset, a.value_length);
-}
-
-void DomNode::AppendText(std::string* out) const {
-  if (id_ < 0) return;
-  const std::vector<HtmlDom::Node>& nodes = dom_->nodes_;
-  // Iterative pre-order walk of the subtree.
-  int32_t i = id_;
-  while (true) {
-    const HtmlDom::Node& n = nodes[i];
-    if (n.kind == HtmlDom::Kind::kText) out->append(dom_->Chars(n.offset, n.length));
-    if (n.first_child >= 0) {
-      i = n.first_child;
-      continue;
-    }
-    while (i != id_ && nodes[i].next < 0) i = nodes[i].parent;
-    if (i == id_) return;
-    i = nodes[i].next;
-  }
-}
-
-DomNode HtmlDom::root() const { return {this, root_}; }
-
 namespace {
 constexpr size_t kMaxParserDepth = 256;  // libxml2's xmlParserMaxDepth
 constexpr std::string_view kRawTextNames[] = {"script", "style"};
@@ -136,6 +53,14 @@ struct DomBuilder {
   size_t raw_verified = 0;
   size_t tags_verified = 0;
   size_t text_verified = 0;
+  // Element and attribute names come from the parser's dictionary (or are
+  // literals): one pointer is one name for the whole parse, stored once.
+  struct NameSlot {
+    const xmlChar* key = nullptr;
+    uint32_t offset = 0;
+    uint32_t length = 0;
+  };
+  NameSlot names[256] = {};
 
   // SAX2.c's node stack follows the parser's name stack, which the parser
   // also pops without an endElement (a start tag without its '>'): so does
@@ -149,6 +74,15 @@ struct DomBuilder {
     const auto at = static_cast<uint32_t>(dom->chars_.size());
     dom->chars_.append(s, n);
     return at;
+  }
+
+  const NameSlot& StoreName(const xmlChar* name) {
+    NameSlot& slot = names[(reinterpret_cast<uintptr_t>(name) * 0x9E3779B97F4A7C15ULL) >> 56];
+    if (slot.key != name) {
+      const auto length = static_cast<uint32_t>(std::strlen(reinterpret_cast<const char*>(name)));
+      slot = {name, Store(reinterpret_cast<const char*>(name), length), length};
+    }
+    return slot;
   }
 
   int32_t Append(HtmlDom::Kind kind) {
@@ -186,9 +120,7 @@ struct DomBuilder {
       xmlStopParser(ctxt);
       return;
     }
-    const char* n = reinterpret_cast<const char*>(name);
-    const size_t name_length = std::strlen(n);
-    const uint32_t name_offset = Store(n, name_length);
+    const NameSlot name_slot = StoreName(name);
     const auto attr_begin = static_cast<uint32_t>(dom->attrs_.size());
     const internal::AttrToken* cut_attrs = nullptr;
     if (cuts != nullptr && tags_verified < cuts->tags.size()) {
@@ -197,11 +129,11 @@ struct DomBuilder {
     }
     int index = 0;
     for (const xmlChar** a = atts; a != nullptr && a[0] != nullptr; a += 2, ++index) {
-      const char* an = reinterpret_cast<const char*>(a[0]);
       const char* av = reinterpret_cast<const char*>(a[1]);
+      const NameSlot& attr_name = StoreName(a[0]);
       HtmlDom::Attr attr;
-      attr.name_length = static_cast<uint32_t>(std::strlen(an));
-      attr.name_offset = Store(an, attr.name_length);
+      attr.name_length = attr_name.length;
+      attr.name_offset = attr_name.offset;
       if (cut_attrs != nullptr && cut_attrs[index].cut) {
         attr.value_length = cut_attrs[index].value_length;
         attr.value_offset = Store(source.data() + cut_attrs[index].value_begin, attr.value_length);
@@ -213,12 +145,12 @@ struct DomBuilder {
     }
     const int32_t id = Append(HtmlDom::Kind::kElement);
     HtmlDom::Node& node = dom->nodes_[id];
-    node.offset = name_offset;
-    node.length = static_cast<uint32_t>(name_length);
+    node.offset = name_slot.offset;
+    node.length = name_slot.length;
     node.attr_begin = attr_begin;
     node.attr_count = static_cast<uint32_t>(dom->attrs_.size()) - attr_begin;
     open.push_back(id);
-    if (cuts != nullptr && raw_verified < cuts->raw.size()) RestoreCut(n, name_length);
+    if (cuts != nullptr && raw_verified < cuts->raw.size()) RestoreCut(name_slot);
   }
 
   // The parser's offset in the page it reads.
@@ -253,9 +185,9 @@ struct DomBuilder {
   // The parser stands on the '>' of a start tag: when it is where the next
   // cut was made, for the element named there, the cut content becomes the
   // element's text node, as htmlParseScript would have given it.
-  void RestoreCut(const char* name, size_t name_length) {
+  void RestoreCut(const NameSlot& name) {
     const internal::RawTextCut& cut = cuts->raw[raw_verified];
-    if (Offset() != cut.gt || std::string_view(name, name_length) != kRawTextNames[cut.style]) {
+    if (Offset() != cut.gt || dom->Chars(name.offset, name.length) != kRawTextNames[cut.style]) {
       return;
     }
     ++raw_verified;

@@ -80,8 +80,9 @@ size_t FindRawTextEnd(std::string_view html, size_t from, std::string_view name)
 
 // The first offset from `i` whose byte may start a character that the
 // parser would not pass on: a control other than tab, LF and CR, or 0xEF
-// (U+FFFE, U+FFFF); s.size() if none. Reads 16 bytes at a time (SSE2),
-// else 8.
+// (U+FFFE, U+FFFF), and with kMarkup also '<' or '&'; s.size() if none.
+// Reads 16 bytes at a time (SSE2), else 8.
+template <bool kMarkup = false>
 size_t NextSuspect(std::string_view s, size_t i) {
 #if defined(__SSE2__)
   const __m128i max_control = _mm_set1_epi8(0x1F);
@@ -94,16 +95,31 @@ size_t NextSuspect(std::string_view s, size_t i) {
     const __m128i control = _mm_cmpeq_epi8(_mm_min_epu8(v, max_control), v);
     const __m128i blank = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, tab), _mm_cmpeq_epi8(v, lf)),
                                        _mm_cmpeq_epi8(v, cr));
-    const __m128i suspect = _mm_or_si128(_mm_andnot_si128(blank, control), _mm_cmpeq_epi8(v, ef));
+    __m128i suspect = _mm_or_si128(_mm_andnot_si128(blank, control), _mm_cmpeq_epi8(v, ef));
+    if constexpr (kMarkup) {
+      suspect = _mm_or_si128(suspect, _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('<')),
+                                                   _mm_cmpeq_epi8(v, _mm_set1_epi8('&'))));
+    }
     if (const int mask = _mm_movemask_epi8(suspect); mask != 0) return i + __builtin_ctz(mask);
   }
 #endif
-  while (i + 8 <= s.size() && PlainWord(s.data() + i)) i += 8;
+  if constexpr (!kMarkup) {
+    while (i + 8 <= s.size() && PlainWord(s.data() + i)) i += 8;
+  }
   for (; i < s.size(); ++i) {
     const auto c = static_cast<unsigned char>(s[i]);
     if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0xEF) return i;
+    if (kMarkup && (c == '<' || c == '&')) return i;
   }
   return i;
+}
+
+// Whether the suspect byte at `i` (NextSuspect) starts an XML Char: an 0xEF
+// not followed by BF BE or BF BF (U+FFFE, U+FFFF), not a control.
+bool XmlCharAt(std::string_view s, size_t i) {
+  if (static_cast<unsigned char>(s[i]) != 0xEF) return false;  // a control
+  return i + 2 >= s.size() || static_cast<unsigned char>(s[i + 1]) != 0xBF ||
+         (static_cast<unsigned char>(s[i + 2]) & 0xFE) != 0xBE;
 }
 
 // True when the parser would pass `content` on unchanged: htmlParseScript
@@ -111,11 +127,7 @@ size_t NextSuspect(std::string_view s, size_t i) {
 // and attribute values stop at NUL.
 bool AllXmlChars(std::string_view content) {
   for (size_t i = NextSuspect(content, 0); i < content.size(); i = NextSuspect(content, i + 1)) {
-    if (static_cast<unsigned char>(content[i]) != 0xEF) return false;  // a control
-    if (i + 2 < content.size() && static_cast<unsigned char>(content[i + 1]) == 0xBF &&
-        (static_cast<unsigned char>(content[i + 2]) & 0xFE) == 0xBE) {
-      return false;
-    }
+    if (!XmlCharAt(content, i)) return false;
   }
   return true;
 }
@@ -224,14 +236,18 @@ constexpr size_t kTextChunk = 1000;
 // the placeholder that makes the parser treat it the same way: 0 when it
 // must stay (the page ends first, nothing to gain, non-XML characters, or
 // a long run whose first chunk is blank: the chunks would differ).
+// One pass finds the end and checks the characters.
 char TextPlaceholder(std::string_view html, size_t begin, size_t* end) {
-  const size_t lt = html.find('<', begin);
-  if (lt == std::string_view::npos) return 0;
-  const std::string_view run = html.substr(begin, lt - begin);
-  const size_t amp = run.find('&');
-  *end = amp == std::string_view::npos ? lt : begin + amp;
+  size_t i = NextSuspect<true>(html, begin);
+  for (; i < html.size() && html[i] != '<' && html[i] != '&'; i = NextSuspect<true>(html, i + 1)) {
+    if (!XmlCharAt(html, i)) return 0;
+  }
+  if (i == html.size() || (html[i] == '&' && html.find('<', i) == std::string_view::npos)) {
+    return 0;
+  }
+  *end = i;
   const std::string_view text = html.substr(begin, *end - begin);
-  if (text.size() < 2 || !AllXmlChars(text)) return 0;
+  if (text.size() < 2) return 0;
   size_t first = 0;
   while (first < text.size() && IsBlank(text[first])) ++first;
   if (first == text.size()) return text.size() < kTextChunk ? ' ' : 0;
