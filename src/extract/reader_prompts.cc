@@ -1,7 +1,8 @@
 // Reader prompts (tests: reader_prompts_test.cc, html_extractor_rules_test.cc).
 //
 // Idea: a call to action names an action the reader is asked to take and
-// what it is for: "Follow The Gleaner on Twitter", "Lass dir die besten
+// what it is for, and it addresses the reader (an imperative, "you", "us",
+// "please"): "Follow The Gleaner on Twitter", "Lass dir die besten
 // Storys ... liefern. Melde dich hier für unseren Newsletter an!", "¿Ya
 // sabías que tenemos canal de Telegram? Únete...", "please subscribe to The
 // Haitian Times". One word alone says little (a story may well mention an
@@ -96,6 +97,27 @@ constexpr auto kSupportChannels = std::to_array<std::string_view>(
      "jornalismo", "dziennikarstw*", "unsere arbeit", "unser magazin", "journalismus", "darowizn*",
      "donation*", "donaci*", "comunidad", "community", "communauté"});
 
+// Words that address the reader (you, us, please): with them, an action and
+// a channel ask something of the reader; without them ("Users can download
+// the app from Thursday", "pidió que la comunidad siga unida") the story
+// reports what others do. An action that opens a sentence (an imperative:
+// "Follow us", "Únete") needs none.
+constexpr auto kAddress = std::to_array<std::string_view>(
+    {// en
+     "you", "your", "us", "our", "we", "please",
+     // de
+     "du", "dich", "dir", "euch", "ihnen", "uns", "unser*", "bitte",
+     // fr
+     "vous", "votre", "vos", "toi", "ton", "ta", "tes", "te", "nous", "notre", "nos",
+     // es, pt
+     "tu", "tú", "ti", "usted*", "nuestr*", "você", "voce", "nosso*", "nossa*", "por favor",
+     // it
+     "ci", "noi", "nostr*", "vostr*", "tuo", "tua", "per favore",
+     // pl
+     "nas", "nasz*", "nam", "cię", "ciebie",
+     // nl
+     "je", "jij", "jouw", "uw", "ons", "onze"});
+
 // Paragraphs longer than this are story, whatever words they hold.
 constexpr size_t kMaxPromptBytes = 600;
 // In the trailing run, paragraphs shorter than this that are not prompts
@@ -148,6 +170,28 @@ void FindCues(std::string_view s, const std::array<std::string_view, N>& cues,
   }
 }
 
+// Whether the word at `at` opens a sentence of `s`: only white space and
+// opening marks ("¡", "¿", quotes, brackets, dashes) between it and the
+// start of `s` or the end of the previous sentence (".", "!", "?", ":", ";").
+bool OpensSentence(std::string_view s, size_t at) {
+  size_t i = at;
+  while (i > 0) {
+    const auto b = static_cast<unsigned char>(s[i - 1]);
+    if (b == ' ' || b == '"' || b == '\'' || b == '(' || b == '[' || b == '-' || b == '*') {
+      --i;
+    } else if (b >= 0x80) {
+      // A non-ASCII mark: step over it only when it is punctuation.
+      size_t k = i - 1;
+      while (k > 0 && (static_cast<unsigned char>(s[k]) & 0xC0) == 0x80) --k;
+      if (IsWordAt(s, k, /*after=*/true)) return false;
+      i = k;
+    } else {
+      return b == '.' || b == '!' || b == '?' || b == ':' || b == ';';
+    }
+  }
+  return true;
+}
+
 // Whether `folded` (a short paragraph) names the site's business.
 bool NamesSiteSupport(std::string_view folded) {
   if (folded.size() > kMaxPromptBytes) return false;
@@ -169,7 +213,11 @@ bool IsReaderPrompt(std::string_view folded) {
   if (n_actions == 0) return false;
   FindCues(folded, kChannels, &channels, &n_channels);
   FindCues(folded, kSupportChannels, &channels, &n_channels);
+  std::array<Span, 1> address;
+  size_t n_address = 0;
+  FindCues(folded, kAddress, &address, &n_address);
   for (size_t a = 0; a < n_actions; ++a) {
+    if (n_address == 0 && !OpensSentence(folded, actions[a].begin)) continue;
     for (size_t c = 0; c < n_channels; ++c) {
       if (actions[a].end <= channels[c].begin || channels[c].end <= actions[a].begin) return true;
     }

@@ -14,8 +14,11 @@ namespace veille::extract {
 // bytes) asks the reader to act for the site: it holds an action word
 // ("subscribe", "folge", "únete", "abonnez", "wesprzyj"...) and, elsewhere in
 // it, a channel or object of that action ("newsletter", "app", "Telegram",
-// "our journalism", "Mitglied"...), in English, French, German, Spanish,
-// Italian, Portuguese, Polish or Dutch. Longer paragraphs are story: false.
+// "our journalism", "Mitglied"...), and it addresses the reader: the action
+// opens a sentence (an imperative) or the paragraph holds a word such as
+// "you", "us", "please", "dich", "nous"; in English, French, German,
+// Spanish, Italian, Portuguese, Polish or Dutch. Longer paragraphs are
+// story: false.
 bool IsReaderPrompt(std::string_view folded);
 
 // Where the trailing run of reader prompts of `text` (paragraphs joined by

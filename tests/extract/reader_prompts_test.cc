@@ -32,6 +32,17 @@ TEST(ReaderPrompts, OneCueOrThirdPersonIsStory) {
   EXPECT_FALSE(Prompt("Mit 18 Jahren Erfahrung unterstützen wir eine Community von 45.000."));
   // "Followers" is not "follow us".
   EXPECT_FALSE(Prompt("The senator, who has 80 million followers on Twitter, did not reply."));
+  // An action and a channel that report what others do, not a request to
+  // the reader.
+  EXPECT_FALSE(Prompt("Users can download the app for free from Thursday."));
+  EXPECT_FALSE(Prompt("Police asked anyone with information to submit tips through the app."));
+  EXPECT_FALSE(Prompt("El Gobierno pidió que la comunidad siga unida tras el terremoto."));
+  EXPECT_FALSE(Prompt("Die Folge: Der Kanal ist seit Montag gesperrt."));
+  EXPECT_FALSE(Prompt("Six tankers will join the convoy through the Suez canal."));
+  // The same words asked of the reader.
+  EXPECT_TRUE(Prompt("Download the app for free from Thursday."));
+  EXPECT_TRUE(Prompt("Readers can download our app for free."));
+  EXPECT_TRUE(Prompt("« Rejoignez la communauté » sur Facebook."));
   // Too long to be a prompt.
   EXPECT_FALSE(Prompt(std::string(700, 'a') + " subscribe to our newsletter"));
 }
