@@ -41,6 +41,30 @@ TEST(Centroid, MeanOfMembersAndMergeAgree) {
   EXPECT_EQ(none.count(), 0u);
 }
 
+// A member moved out (story splits): Add a, Add b, Subtract b is Add a, and
+// the terms only b carried are gone, not left as float residue.
+TEST(Centroid, SubtractUndoesAdd) {
+  const IdVector a = V({{1, 0.6f}, {2, 0.8f}});
+  const IdVector b = V({{2, 3.0f}, {3, 4.0f}});
+  Centroid only_a;
+  only_a.Add(a);
+  Centroid c;
+  c.Add(a);
+  c.Add(b);
+  c.Subtract(b);
+  EXPECT_EQ(c.count(), 1u);
+  EXPECT_EQ(c.size(), only_a.size());  // term 3 erased
+  EXPECT_NEAR(c.norm(), only_a.norm(), 1e-6);
+  const IdVector probe = V({{1, 1.0f}, {3, 1.0f}});
+  EXPECT_NEAR(c.Cosine(probe), only_a.Cosine(probe), 1e-6);
+  // Subtracting every member leaves an empty centroid; a zero vector is no member.
+  c.Subtract(a);
+  EXPECT_TRUE(c.empty());
+  EXPECT_EQ(c.count(), 0u);
+  c.Subtract(IdVector{});
+  EXPECT_EQ(c.count(), 0u);
+}
+
 TEST(Centroid, TopKeepsHeaviestNormalised) {
   Centroid c;
   c.Add(V({{1, 0.1f}, {5, 0.9f}, {9, 0.4f}}));
