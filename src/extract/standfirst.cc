@@ -113,7 +113,10 @@ void MarkHeaderLeads(const PageBlocks& page, const std::vector<char>& dropped,
     bool titled = false;
     uint32_t gap_chars = 0;
     int gap = 0;
-    for (; k < page.paragraphs.size() && page.paragraphs[k].block < static_cast<int32_t>(end);
+    // The header's own paragraphs: its parent's loose text after it (a
+    // smaller block index) is not the header's.
+    for (; k < page.paragraphs.size() && page.paragraphs[k].block >= static_cast<int32_t>(h) &&
+           page.paragraphs[k].block < static_cast<int32_t>(end);
          ++k) {
       const Paragraph& p = page.paragraphs[k];
       if (!titled) {
