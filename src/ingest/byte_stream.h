@@ -71,8 +71,8 @@ std::unique_ptr<ByteStream> NewGzipStream(std::unique_ptr<ByteStream> compressed
 bool HasGzipMagic(std::string_view head);
 
 // Reads from `stream` until `n` bytes or the end, into *out (replacing it).
-// Reads through AppendTo. Returns the stream's error, if any; *out then holds the bytes read before
-// it.
+// Reads through AppendTo. Returns the stream's error, if any; *out then
+// holds the bytes read before it.
 Status ReadHead(ByteStream& stream, size_t n, std::string* out);
 
 }  // namespace veille::ingest

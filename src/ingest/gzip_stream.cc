@@ -17,6 +17,7 @@
 #include <cstring>
 #include <memory>
 #include <string>
+#include <string_view>
 #include <utility>
 
 #include "ingest/byte_stream.h"
@@ -222,28 +223,36 @@ class GzipStream final : public ByteStream {
   }
 
  private:
+  // Reads up to kWholeInputLimit + 1 bytes into a string that is handed,
+  // moved, to zlib when libdeflate does not decode it: about 4 MiB at most is
+  // held for the input, never copied.
   void Start() {
-    // Up to kWholeInputLimit + 1 bytes, read straight into a buffer that is
-    // not zeroed first.
-    OutputBuffer in;
+    std::string in;
+    size_t size = 0;
     Status read;
-    while (in.size() <= kWholeInputLimit) {
-      in.Reserve(std::min(kWholeInputLimit + 1, std::max<size_t>(64 << 10, 2 * in.size())));
-      Result<size_t> got = source_->Read(in.data() + in.size(),
-                                         std::min(in.capacity(), kWholeInputLimit + 1) - in.size());
+    while (size <= kWholeInputLimit) {
+      if (size == in.size()) {
+        // 64 KiB, doubled, the last step straight to kWholeInputLimit + 1:
+        // each size at least twice the last, so that the string allocates
+        // just that (a growth policy rounds a smaller step up to doubling).
+        size_t next = in.empty() ? size_t{64} << 10 : 2 * in.size();
+        if (next >= kWholeInputLimit) next = kWholeInputLimit + 1;
+        in.resize(next);
+      }
+      Result<size_t> got = source_->Read(in.data() + size, in.size() - size);
       if (!got.ok()) {
         read = got.status();
         break;
       }
       if (*got == 0) break;
-      in.set_size(in.size() + *got);
+      size += *got;
     }
-    const std::string_view bytes(in.data(), in.size());
-    if (read.ok() && in.size() <= kWholeInputLimit && InflateWhole(bytes, &whole_)) return;
+    in.resize(size);
+    if (read.ok() && size <= kWholeInputLimit && InflateWhole(in, &whole_)) return;
     whole_ = OutputBuffer();
     // zlib re-reads what was read, then the rest (or the source's error).
     streaming_ =
-        std::make_unique<ZlibGzipStream>(NewPrefixedStream(std::string(bytes), std::move(source_)));
+        std::make_unique<ZlibGzipStream>(NewPrefixedStream(std::move(in), std::move(source_)));
   }
 
   std::unique_ptr<ByteStream> source_;
